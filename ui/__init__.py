@@ -1,0 +1,1 @@
+"""The PySide6 shell: facilitator console, shared screen, dialogs, Qt models."""

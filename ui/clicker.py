@@ -1,0 +1,58 @@
+"""Presentation-clicker keys, handled wherever the focus is except in text fields.
+
+PageDown/PageUp: next/previous block; Space/F5: start or pause; B: black screen;
+Esc: leave full screen; F11: toggle full screen of the shared screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox,
+                               QLineEdit, QPlainTextEdit, QTextEdit)
+
+_TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
+
+
+class ClickerFilter(QObject):
+    """An application event filter; ``is_active()`` says whether run keys apply now."""
+
+    def __init__(self, run_panel, screen, is_active, parent=None):
+        super().__init__(parent)
+        self.run_panel = run_panel
+        self.screen_window = screen
+        self.is_active = is_active
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() != QEvent.KeyPress or event.isAutoRepeat() or event.modifiers() & (
+                Qt.ControlModifier | Qt.AltModifier):
+            return False
+        focus = QApplication.focusWidget()
+        if isinstance(focus, _TEXT_INPUTS):
+            return False
+        if isinstance(focus, QAbstractItemView) and focus.state() == QAbstractItemView.EditingState:
+            return False
+        return self.handle_key(event.key())
+
+    def handle_key(self, key: int) -> bool:
+        if key == Qt.Key_F11:
+            self.screen_window.toggle_full_screen()
+            return True
+        if key == Qt.Key_Escape and self.screen_window.isFullScreen():
+            self.screen_window.showNormal()
+            return True
+        if not self.is_active():
+            return False
+        panel = self.run_panel
+        actions = {
+            Qt.Key_PageDown: panel.next_block,
+            Qt.Key_PageUp: panel.previous_block,
+            Qt.Key_Space: panel.start_or_pause,
+            Qt.Key_F5: panel.start_or_pause,
+            Qt.Key_B: lambda: panel.toggle_screen_mode("black"),
+            Qt.Key_Period: lambda: panel.toggle_screen_mode("black"),
+        }
+        action = actions.get(key)
+        if action is None:
+            return False
+        action()
+        return True

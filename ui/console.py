@@ -1,0 +1,96 @@
+"""The facilitator console for one open seminar: a thin assembly of panels.
+
+It owns the shared-screen window (a second view of the same session) and the
+clicker filter; each panel renders from the session on its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from workshop_app.i18n import _
+
+from . import settings
+from .agenda_panel import AgendaPanel
+from .clicker import ClickerFilter
+from .participants_panel import ParticipantsPanel
+from .run_panel import RunPanel
+from .seminar_panel import SeminarPanel
+from .shared_screen import SharedScreen
+
+
+def exercise_tabs(session) -> list[tuple[str, QWidget, object]]:
+    """(title, console view, exercise) for every registered exercise that has views."""
+    from exercises import REGISTRY
+
+    tabs = []
+    for exercise in REGISTRY:
+        if exercise.views_module:
+            module = importlib.import_module(exercise.views_module)
+            tabs.append((exercise.title(session.language), module.ConsoleView(session), exercise))
+    return tabs
+
+
+class Console(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.shared_screen = SharedScreen(session)
+        self.tabs = QTabWidget()
+        self.run_panel = RunPanel(session, self.shared_screen)
+        self.tabs.addTab(self.run_panel, _("Run"))
+        self.tabs.addTab(AgendaPanel(session), _("Agenda"))
+        self.tabs.addTab(ParticipantsPanel(session), _("Participants"))
+        self.exercises = exercise_tabs(session)
+        for title, view, _exercise in self.exercises:
+            self.tabs.addTab(view, title)
+        self.tabs.addTab(SeminarPanel(session), _("Seminar"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        if session.read_only:
+            banner = QLabel(_("This seminar is open read-only: you can look and export, not change it."))
+            banner.setProperty("role", "banner")
+            layout.addWidget(banner)
+        layout.addWidget(self.tabs)
+        self.clicker = ClickerFilter(self.run_panel, self.shared_screen, self._clicker_active, self)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.run_panel.screen_buttons["show"].clicked.connect(self.show_shared_screen)
+        self.run_panel.screen_buttons["full"].clicked.connect(self.shared_screen.toggle_full_screen)
+
+    def _clicker_active(self) -> bool:
+        return self.tabs.currentWidget() is self.run_panel or self.shared_screen.isActiveWindow()
+
+    def show_exercise_on_screen(self, exercise_key: str | None) -> None:
+        """Put an exercise's shared view on the projector (None: the block page)."""
+        view = None
+        for _title, _console, exercise in self.exercises:
+            if exercise.key == exercise_key:
+                module = importlib.import_module(exercise.views_module)
+                view = module.SharedView(self.session)
+        self.shared_screen.set_exercise_view(view)
+
+    def show_shared_screen(self) -> None:
+        """Open the projector window on the chosen screen (remembered), full screen there."""
+        screens = QGuiApplication.screens()
+        wanted = settings.get(settings.SHARED_SCREEN)
+        target = next((s for s in screens if s.name() == wanted), None)
+        if target is None and len(screens) > 1:
+            primary = QGuiApplication.primaryScreen()
+            target = next((s for s in screens if s is not primary), None)
+        if target is not None and len(screens) > 1:
+            settings.put(settings.SHARED_SCREEN, target.name())
+            self.shared_screen.setScreen(target)
+            self.shared_screen.setGeometry(target.geometry())
+            self.shared_screen.showFullScreen()
+        else:
+            self.shared_screen.showNormal()
+        self.shared_screen.raise_()
+
+    def shutdown(self) -> None:
+        self.shared_screen.close()
+        self.shared_screen.deleteLater()

@@ -1,0 +1,242 @@
+"""The main window: the start screen or the console, the menus, and file handling."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget)
+
+from workshop_app import __version__
+from workshop_app.clock import Clock
+from workshop_app.domain import ValidationError
+from workshop_app.i18n import _
+from workshop_app.store import SUFFIX, StoreError, create_store, open_store
+from workshop_app.templates import apply_template
+
+from . import settings
+from .console import Console
+from .errors import show_error
+from .session import Session
+from .start_screen import StartScreen
+from .wizard import NewSeminarWizard
+
+
+def demo_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation) or str(Path.home())
+    folder = Path(base) / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, clock: Clock | None = None):
+        super().__init__()
+        self.clock = clock or Clock()
+        self.session: Session | None = None
+        self.console: Console | None = None
+        self.stack = QStackedWidget()
+        self.start_screen = StartScreen(settings.recent_files())
+        self.stack.addWidget(self.start_screen)
+        self.setCentralWidget(self.stack)
+        self.resize(1366, 820)
+        self._build_menus()
+        self._connect_signals()
+        self._update_title()
+
+    # --- menus ---------------------------------------------------------------
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        self._action(file_menu, _("&New seminar…"), self.new_seminar, QKeySequence.New)
+        self._action(file_menu, _("&Open…"), self.open_dialog, QKeySequence.Open)
+        self.recent_menu = file_menu.addMenu(_("Open &recent"))
+        self._action(file_menu, _("Open the &demo seminar"), self.open_demo)
+        file_menu.addSeparator()
+        self.copy_action = self._action(file_menu, _("Save a &copy as…"), self.save_copy, QKeySequence.SaveAs)
+        self.close_action = self._action(file_menu, _("&Close"), self.close_seminar, QKeySequence.Close)
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Quit"), self.close, QKeySequence.Quit)
+        edit_menu = bar.addMenu(_("&Edit"))
+        self.undo_action = self._action(edit_menu, _("&Undo"), self._on_undo, QKeySequence.Undo)
+        self.redo_action = self._action(edit_menu, _("&Redo"), self._on_redo, QKeySequence.Redo)
+        view_menu = bar.addMenu(_("&View"))
+        self.screen_action = self._action(view_menu, _("&Shared screen"), self._on_show_screen, "Ctrl+Shift+S")
+        language_menu = view_menu.addMenu(_("&Language"))
+        self._action(language_menu, "Français", lambda: self._on_language("fr"))
+        self._action(language_menu, "English", lambda: self._on_language("en"))
+        help_menu = bar.addMenu(_("&Help"))
+        self._action(help_menu, _("&About"), self._on_about)
+        self._refresh_recent_menu()
+        self._update_actions()
+
+    def _connect_signals(self) -> None:
+        self.start_screen.new_requested.connect(self.new_seminar)
+        self.start_screen.open_requested.connect(self.open_dialog)
+        self.start_screen.demo_requested.connect(self.open_demo)
+        self.start_screen.recent_chosen.connect(self.open_file)
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = settings.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
+        self.recent_menu.setEnabled(bool(files))
+        self.start_screen.set_recent(files)
+
+    def _update_actions(self) -> None:
+        is_open = self.session is not None
+        for action in (self.copy_action, self.close_action, self.screen_action):
+            action.setEnabled(is_open)
+        self.undo_action.setEnabled(is_open)
+        self.redo_action.setEnabled(is_open)
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(_("Workshop — customer-experience seminar"))
+        else:
+            suffix = _(" (read-only)") if self.session.read_only else ""
+            self.setWindowTitle(f"{self.session.seminar.title} — {self.session.store.path.name}{suffix}")
+
+    # --- opening and closing -------------------------------------------------
+    def attach(self, store) -> None:
+        """Show the console for an open store."""
+        self.close_seminar()
+        self.session = Session(store, self.clock, self)
+        self.console = Console(self.session)
+        self.stack.addWidget(self.console)
+        self.stack.setCurrentWidget(self.console)
+        self.session.changed.connect(self._on_session_changed)
+        self.session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        if "demo" not in store.path.parent.name:
+            settings.add_recent(str(store.path))
+        self._refresh_recent_menu()
+        self._update_actions()
+        self._update_title()
+
+    def open_file(self, path: str) -> bool:
+        try:
+            store = open_store(path)
+        except StoreError as error:
+            show_error(self, str(error), _("Cannot open this file"))
+            if not Path(path).exists():
+                settings.remove_recent(path)
+                self._refresh_recent_menu()
+            return False
+        self.attach(store)
+        return True
+
+    def open_dialog(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, _("Open a seminar"), "", _("Seminars (*.workshop)"))
+        if path:
+            self.open_file(path)
+
+    def open_demo(self, language: str | None = None) -> None:
+        from workshop_app.demo import build_demo
+        from workshop_app.i18n import current_language
+
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        path = demo_folder() / f"demo-{stamp}{SUFFIX}"
+        self.attach(build_demo(path, language or current_language()))
+
+    def new_seminar(self) -> None:
+        wizard = NewSeminarWizard(self)
+        if not wizard.exec():
+            return
+        spec = wizard.spec()
+        try:
+            store = create_store(spec.path, spec.title, spec.organisation, spec.language,
+                                 created_at=datetime.now().isoformat(timespec="seconds"))
+            apply_template(store, spec.template, spec.dates, spec.language, spec.start, spec.end)
+            from exercises import REGISTRY
+
+            with store.action():
+                for exercise in REGISTRY:
+                    exercise.seed(store, spec.language)
+        except (StoreError, ValidationError) as error:
+            show_error(self, str(error), _("Cannot create the seminar"))
+            return
+        self.attach(store)
+
+    def save_copy(self) -> None:
+        if self.session is None:
+            return
+        path, _f = QFileDialog.getSaveFileName(self, _("Save a copy as"), "", _("Seminars (*.workshop)"))
+        if not path:
+            return
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        try:
+            self.session.store.backup_to(path)
+        except StoreError as error:
+            show_error(self, str(error))
+            return
+        self.statusBar().showMessage(_("Copy saved to {path}").format(path=path), 5000)
+
+    def close_seminar(self) -> None:
+        if self.console is not None:
+            self.console.shutdown()
+            self.stack.removeWidget(self.console)
+            self.console.deleteLater()
+            self.console = None
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+            self.session = None
+        self.stack.setCurrentWidget(self.start_screen)
+        self._update_actions()
+        self._update_title()
+
+    def closeEvent(self, event) -> None:
+        self.close_seminar()
+        super().closeEvent(event)
+
+    # --- slots ---------------------------------------------------------------
+    def _on_session_changed(self, kind: str, _ident: int) -> None:
+        if kind == "seminar":
+            self._update_title()
+
+    def _on_undo(self) -> None:
+        if self.session is not None:
+            self._guarded(self.session.undo_stack.undo)
+
+    def _on_redo(self) -> None:
+        if self.session is not None:
+            self._guarded(self.session.undo_stack.redo)
+
+    def _guarded(self, fn) -> None:
+        try:
+            fn()
+        except (StoreError, ValidationError) as error:
+            show_error(self, str(error))
+
+    def _on_show_screen(self) -> None:
+        if self.console is not None:
+            self.console.show_shared_screen()
+
+    def _on_language(self, language: str) -> None:
+        settings.put(settings.LANGUAGE, language)
+        QMessageBox.information(self, "Workshop", _("The new language applies when the app restarts.")
+                                if language == "en" else "La nouvelle langue s'applique au prochain démarrage.")
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, _("About"), _("Workshop {version}\nRun a customer-experience seminar "
+                                              "offline and export its roadmap.").format(version=__version__))
+
+
+def app_instance() -> QApplication:
+    return QApplication.instance()

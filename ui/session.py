@@ -1,0 +1,81 @@
+"""The open seminar as seen by every window: one store, one undo stack, change signals.
+
+Signals:
+    changed(kind, id): a committed change; ``kind`` names what changed
+        ("seminar", "participants", "agenda", "run", "screen", or an exercise key).
+    ticked(): once a second while a timer runs, for the clocks to repaint.
+    closed(): the seminar was closed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from workshop_app.clock import Clock
+from workshop_app.run import Runner
+from workshop_app.seminar import get_seminar
+from workshop_app.store import Store
+
+
+class Session(QObject):
+    changed = Signal(str, int)
+    ticked = Signal()
+    closed = Signal()
+
+    def __init__(self, store: Store, clock: Clock | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock or Clock()
+        self.runner = Runner(store, self.clock)
+        self.undo_stack = QUndoStack(self)
+        self._tick = QTimer(self)
+        self._tick.setTimerType(Qt.CoarseTimer)
+        self._tick.timeout.connect(self._on_tick)
+        self._connect_signals()
+        self._update_ticking()
+
+    def _connect_signals(self) -> None:
+        self.changed.connect(self._on_changed)
+
+    # --- helpers for views -------------------------------------------------
+    @property
+    def seminar(self):
+        return get_seminar(self.store)
+
+    @property
+    def language(self) -> str:
+        return self.seminar.language
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    def notify(self, kind: str, ident: int = 0) -> None:
+        self.changed.emit(kind, ident)
+
+    def push(self, command) -> None:
+        """Run an undoable command (its redo runs now)."""
+        self.undo_stack.push(command)
+
+    # --- ticking -----------------------------------------------------------
+    def _on_changed(self, kind: str, _ident: int) -> None:
+        if kind in ("run", "agenda"):
+            self._update_ticking()
+
+    def _update_ticking(self) -> None:
+        state = self.runner.state() if self.store.conn else None
+        if state is not None and state.running:
+            if not self._tick.isActive():
+                self._tick.start(1000)
+        else:
+            self._tick.stop()
+
+    def _on_tick(self) -> None:
+        self.ticked.emit()
+
+    def close(self) -> None:
+        self._tick.stop()
+        self.undo_stack.clear()
+        self.store.close()
+        self.closed.emit()

@@ -1,0 +1,69 @@
+"""The bundled demo seminar: a fictional French retail bank going digital."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from ..agenda import list_blocks
+from ..clock import Clock
+from ..participants import add_participant
+from ..run import set_current
+from ..seminar import update_seminar
+from ..store import Store, create_store
+from ..templates import apply_template
+
+CONTENT = Path(__file__).with_name("demo_content.json")
+DEMO_DATES = ["2026-12-03", "2026-12-04"]
+# How long each day-1 block actually took, in minutes (the room ran a little late).
+DAY1_ACTUAL = [34, 52, 97, 15, 66, 55, 128, 15, 30]
+
+
+@lru_cache(maxsize=1)
+def demo_content() -> dict:
+    return json.loads(CONTENT.read_text(encoding="utf-8"))
+
+
+def _pick(value, language: str):
+    return value[language] if isinstance(value, dict) and language in value else value
+
+
+def _run_day1(store: Store, language: str) -> None:
+    """Record day 1 as run, so the demo shows timers, drift and the agenda as run."""
+    day1 = [b for b in list_blocks(store) if b.day_id == list_blocks(store)[0].day_id]
+    moment = datetime.fromisoformat(f"{DEMO_DATES[0]}T09:05:00").timestamp()
+    with store.action() as db:
+        for block, minutes in zip(day1, DAY1_ACTUAL):
+            db["timer_events"].insert({"block_id": block.id, "kind": "started", "at": moment, "seconds": 0})
+            if minutes > block.planned_minutes + 5:
+                db["timer_events"].insert({"block_id": block.id, "kind": "extended",
+                                           "at": moment + block.planned_minutes * 60, "seconds": 300})
+            moment += minutes * 60
+            db["timer_events"].insert({"block_id": block.id, "kind": "finished", "at": moment, "seconds": 0})
+        day2 = [b for b in list_blocks(store) if b.day_id != day1[0].day_id]
+        if day2:
+            set_current(store, day2[0].id)
+
+
+def build_demo(path: str | Path, language: str = "fr", clock: Clock | None = None) -> Store:
+    """Write a complete demo seminar to ``path`` (which must not exist) and return it open."""
+    from exercises import REGISTRY
+
+    content = demo_content()
+    store = create_store(path, _pick(content["title"], language),
+                         _pick(content["organisation"], language), language,
+                         created_at=f"{DEMO_DATES[0]}T08:30:00")
+    with store.action():
+        update_seminar(store, summary=_pick(content["summary"], language),
+                       confidentiality=("Confidentiel — usage interne" if language == "fr"
+                                        else "Confidential — internal use"))
+        for person in content["participants"]:
+            add_participant(store, person["name"], _pick(person["function"], language), person["email"])
+        apply_template(store, "two_day", DEMO_DATES, language)
+        for exercise in REGISTRY:
+            exercise.seed(store, language)
+            exercise.fill_demo(store, content, language)
+        _run_day1(store, language)
+    return store

@@ -1,0 +1,40 @@
+"""The exercise contract: what every folder in ``exercises/`` provides.
+
+An exercise is registered by adding its instance to ``exercises.REGISTRY``. The core
+only sees this Qt-free interface; views are imported lazily by the UI through
+``views_module`` (a module with ``ConsoleView`` and ``SharedView`` classes, each
+constructed with the UI session).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .report import Section
+from .store import Store
+
+
+class Exercise:
+    """Base class. Subclasses set the attributes and override the methods they need."""
+
+    key: str = ""  # stored in AgendaBlock.exercise
+    order: int = 100  # place of its chapter in the roadmap document
+    views_module: str = ""  # e.g. "exercises.trends.views"
+
+    def title(self, language: str) -> str:
+        """The exercise's name in ``language``."""
+        raise NotImplementedError
+
+    def seed(self, store: Store, language: str) -> None:
+        """Copy the default library into a new seminar (called once at creation)."""
+
+    def fill_demo(self, store: Store, demo: dict[str, Any], language: str) -> None:
+        """Fill the demo seminar with this stage's content from ``demo_content.json``."""
+
+    def report_section(self, store: Store, language: str) -> Section | None:
+        """The chapter this exercise contributes to the roadmap, or None if it did not run."""
+        return None
+
+    def export_data(self, store: Store) -> dict[str, Any]:
+        """Its tables as plain JSON data (for the JSON interchange)."""
+        return {}

@@ -1,0 +1,99 @@
+"""Translation for the whole app (core, exports, UI): gettext catalogues in ``locale/``.
+
+Source strings are English and wrapped in ``_()``; ``locale/fr.po`` holds the French.
+The .po file is read directly (no compile step), so adding a string is: wrap it in
+``_()``, add its ``msgid``/``msgstr`` pair to ``fr.po``; ``tests/test_i18n.py`` fails on
+any wrapped string that has no French translation.
+"""
+
+from __future__ import annotations
+
+import ast
+import locale as _locale
+import os
+from functools import lru_cache
+from pathlib import Path
+
+LANGUAGES = ("fr", "en")
+_LOCALE_DIR = Path(__file__).with_name("locale")
+_current = "en"
+
+
+def _unquote(text: str) -> str:
+    return ast.literal_eval(text)
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> dict[str, str]:
+    """The msgid -> msgstr table of one language (empty for English, the source)."""
+    path = _LOCALE_DIR / f"{language}.po"
+    if not path.exists():
+        return {}
+    table: dict[str, str] = {}
+    msgid: list[str] | None = None
+    msgstr: list[str] | None = None
+    target = None
+
+    def flush() -> None:
+        if msgid is not None and msgstr is not None:
+            key, value = "".join(msgid), "".join(msgstr)
+            if key and value:
+                table[key] = value
+
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("msgid "):
+            flush()
+            msgid, msgstr = [_unquote(line[6:])], None
+            target = msgid
+        elif line.startswith("msgstr "):
+            msgstr = [_unquote(line[7:])]
+            target = msgstr
+        elif line.startswith('"') and target is not None:
+            target.append(_unquote(line))
+        elif not line or line.startswith("#"):
+            continue
+    flush()
+    return table
+
+
+def system_language() -> str:
+    """'fr' when the system locale is French, else 'en'."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    try:
+        code = _locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "fr" if code.lower().startswith("fr") else "en"
+
+
+def set_language(language: str) -> None:
+    """Switch the language used by ``_()`` from now on."""
+    global _current
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language: {language!r}")
+    _current = language
+
+
+def current_language() -> str:
+    return _current
+
+
+def translate(text: str, language: str | None = None) -> str:
+    """``text`` in ``language`` (default: the current one), falling back to English."""
+    lang = language or _current
+    if lang == "en":
+        return text
+    return catalogue(lang).get(text, text)
+
+
+def _(text: str) -> str:
+    return translate(text)
+
+
+def tr_in(language: str):
+    """A translation function bound to one language (exports use the seminar's)."""
+    return lambda text: translate(text, language)

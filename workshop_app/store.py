@@ -1,0 +1,247 @@
+"""The seminar file: one SQLite document, one committed transaction per user action.
+
+``open_store`` checks a file before touching it: a file that is not one of ours, is
+from a newer version, or is damaged is refused with a ``StoreError`` whose message
+can be shown as is, and its bytes are left unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+
+from .i18n import _
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+APPLICATION_ID = 0x57534B50  # "WSKP": marks a file as a seminar of this app
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SUFFIX = ".workshop"
+
+
+class StoreError(Exception):
+    """A problem with a seminar file; ``str(error)`` is a sentence for the user."""
+
+
+class NotASeminarError(StoreError):
+    pass
+
+
+class NewerVersionError(StoreError):
+    pass
+
+
+class DamagedFileError(StoreError):
+    pass
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(100)
+    except FileNotFoundError:
+        raise StoreError(_("The file {name} does not exist.").format(name=path.name)) from None
+    except IsADirectoryError:
+        raise NotASeminarError(_("{name} is a folder, not a seminar file.").format(name=path.name)) from None
+    except PermissionError:
+        raise StoreError(_("You are not allowed to read {name}.").format(name=path.name)) from None
+
+
+def inspect_header(path: Path) -> int:
+    """Check the 100-byte header without opening the database; return its schema version."""
+    header = _read_header(path)
+    name = path.name
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotASeminarError(_("{name} is not a seminar file.").format(name=name))
+    if len(header) < 100:
+        raise DamagedFileError(_("{name} is damaged (it is truncated).").format(name=name))
+    app_id = int.from_bytes(header[68:72], "big")
+    version = int.from_bytes(header[60:64], "big")
+    if app_id != APPLICATION_ID:
+        raise NotASeminarError(
+            _("{name} is a database of another application, not a seminar file.").format(name=name)
+        )
+    if version > SCHEMA_VERSION:
+        raise NewerVersionError(
+            _("{name} was made by a newer version of the app; update the app to open it.").format(name=name)
+        )
+    if version < 1:
+        raise DamagedFileError(_("{name} is damaged (no schema version).").format(name=name))
+    return version
+
+
+def check_file(path: str | Path, full: bool = True) -> int:
+    """Check header and integrity without modifying the file; return its schema version."""
+    path = Path(path)
+    version = inspect_header(path)
+    uri = f"file:{path.resolve()}?mode=ro&immutable=1"
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+            conn.execute("SELECT count(*) FROM seminar").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DamagedFileError(
+            _("{name} is damaged and cannot be read ({reason}).").format(name=path.name, reason=error)
+        ) from None
+    if rows != [("ok",)]:
+        raise DamagedFileError(
+            _("{name} is damaged: {reason}").format(name=path.name, reason=rows[0][0])
+        )
+    return version
+
+
+class Store:
+    """An open seminar file. Use ``with store.action():`` around each user action."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool):
+        self.path = path
+        self.read_only = read_only
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+
+    @contextlib.contextmanager
+    def action(self) -> Iterator[sqlite_utils.Database]:
+        """One user action: a transaction committed at the end (nested ones join it)."""
+        if self.read_only:
+            raise StoreError(_("This seminar is open read-only; changes cannot be saved."))
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.OperationalError as error:
+            if "disk" in str(error) or "full" in str(error):
+                raise StoreError(_("The disk is full: the last change was not saved.")) from error
+            raise
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        return list(self.db.query(sql, params))
+
+    def scalar(self, sql: str, params: tuple = ()):
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def backup_to(self, target: str | Path) -> Path:
+        """Copy the whole seminar with SQLite's online backup API, atomically."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise StoreError(_("Choose another file than the open seminar."))
+        folder = target.parent
+        if not folder.is_dir():
+            raise StoreError(_("The folder {folder} does not exist.").format(folder=folder))
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp", prefix=".backup-")
+        os.close(fd)
+        try:
+            dest = sqlite3.connect(tmp)
+            try:
+                self.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except (OSError, sqlite3.Error) as error:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise StoreError(_("The copy could not be written: {reason}").format(reason=error)) from None
+        return target
+
+    def close(self) -> None:
+        if self.conn is None:
+            return
+        if not self.read_only:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
+        self.conn = None  # type: ignore[assignment]
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=5000")
+    return conn
+
+
+def migrate(conn: sqlite3.Connection, before_migration=None) -> None:
+    """Run the migrations the file lacks, each in its own transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION and version > 0 and before_migration is not None:
+        before_migration(version)
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[number - 1].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def create_store(path: str | Path, title: str, organisation: str = "", language: str = "fr",
+                 created_at: str = "") -> Store:
+    """Create a new, empty seminar file (refusing to overwrite an existing one)."""
+    path = Path(path)
+    if path.exists():
+        raise StoreError(_("{name} already exists.").format(name=path.name))
+    if not path.parent.is_dir():
+        raise StoreError(_("The folder {folder} does not exist.").format(folder=path.parent))
+    try:
+        conn = _connect(path, read_only=False)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrate(conn)
+    except sqlite3.Error as error:
+        raise StoreError(_("The seminar could not be created: {reason}").format(reason=error)) from None
+    store = Store(path, conn, read_only=False)
+    with store.action() as db:
+        db["seminar"].insert({"id": 1, "title": title, "organisation": organisation,
+                              "language": language, "created_at": created_at})
+        db["run_state"].insert({"id": 1})
+    return store
+
+
+def open_store(path: str | Path, before_migration=None, read_only: bool | None = None) -> Store:
+    """Open an existing seminar, migrating it forward if it is older.
+
+    ``before_migration(version)`` is called before a migration (to take a snapshot).
+    A file the user may not write is opened read-only.
+    """
+    path = Path(path)
+    check_file(path, full=False)
+    if read_only is None:
+        read_only = not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+    try:
+        conn = _connect(path, read_only)
+        if not read_only:
+            migrate(conn, before_migration)
+        elif conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(_("{name} is read-only and made by an older version: "
+                               "copy it to a folder you can write to.").format(name=path.name))
+        conn.execute("SELECT count(*) FROM seminar").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise DamagedFileError(
+            _("{name} cannot be opened: {reason}").format(name=path.name, reason=error)
+        ) from None
+    return Store(path, conn, read_only=read_only)
