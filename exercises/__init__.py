@@ -1,10 +1,19 @@
-"""Seminar exercises. Registering one is adding it to ``REGISTRY`` (in stage order)."""
+"""Seminar exercises. Registering one is adding its module to ``_MODULES`` (stage order).
+
+Each listed package exposes ``EXERCISE``, an instance of ``workshop_app.exercise.Exercise``.
+"""
 
 from __future__ import annotations
 
+import importlib
+
 from workshop_app.exercise import Exercise
 
-REGISTRY: list[Exercise] = []
+_MODULES = [
+    # one line per exercise, in the order of the seminar and of the roadmap's chapters
+]
+
+REGISTRY: list[Exercise] = [importlib.import_module(f"exercises.{name}").EXERCISE for name in _MODULES]
 
 
 def by_key(key: str) -> Exercise | None:

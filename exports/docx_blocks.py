@@ -232,4 +232,4 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return 0, 0
 
 
-__all__ = ["BodyWriter", "PageEstimate", "render_chart_png", "esc"]
+

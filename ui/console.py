@@ -59,20 +59,22 @@ class Console(QWidget):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
+        self.session.presentation_changed.connect(self.show_exercise_on_screen)
         self.run_panel.screen_buttons["show"].clicked.connect(self.show_shared_screen)
         self.run_panel.screen_buttons["full"].clicked.connect(self.shared_screen.toggle_full_screen)
 
     def _clicker_active(self) -> bool:
         return self.tabs.currentWidget() is self.run_panel or self.shared_screen.isActiveWindow()
 
-    def show_exercise_on_screen(self, exercise_key: str | None) -> None:
-        """Put an exercise's shared view on the projector (None: the block page)."""
+    def show_exercise_on_screen(self, exercise_key: str) -> None:
+        """Put an exercise's shared view on the projector ("" : the block page)."""
         view = None
         for _title, _console, exercise in self.exercises:
             if exercise.key == exercise_key:
                 module = importlib.import_module(exercise.views_module)
                 view = module.SharedView(self.session)
         self.shared_screen.set_exercise_view(view)
+        self.run_panel.refresh()
 
     def show_shared_screen(self) -> None:
         """Open the projector window on the chosen screen (remembered), full screen there."""

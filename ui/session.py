@@ -4,7 +4,13 @@ Signals:
     changed(kind, id): a committed change; ``kind`` names what changed
         ("seminar", "participants", "agenda", "run", "screen", or an exercise key).
     ticked(): once a second while a timer runs, for the clocks to repaint.
+    presentation_changed(key): the shared screen should show exercise ``key``'s
+        shared view ("" for the current block's page).
     closed(): the seminar was closed.
+
+``exercise_state`` holds per-exercise UI state that both windows must see (e.g. the
+trend card currently shown, the voter in the booth); anything that must survive a
+restart belongs in the store instead.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from workshop_app.store import Store
 class Session(QObject):
     changed = Signal(str, int)
     ticked = Signal()
+    presentation_changed = Signal(str)
     closed = Signal()
 
     def __init__(self, store: Store, clock: Clock | None = None, parent: QObject | None = None):
@@ -29,6 +36,8 @@ class Session(QObject):
         self.clock = clock or Clock()
         self.runner = Runner(store, self.clock)
         self.undo_stack = QUndoStack(self)
+        self.presented = ""
+        self.exercise_state: dict[str, object] = {}
         self._tick = QTimer(self)
         self._tick.setTimerType(Qt.CoarseTimer)
         self._tick.timeout.connect(self._on_tick)
@@ -53,6 +62,11 @@ class Session(QObject):
 
     def notify(self, kind: str, ident: int = 0) -> None:
         self.changed.emit(kind, ident)
+
+    def present(self, exercise_key: str) -> None:
+        """Show an exercise's shared view on the projector ("" for the block page)."""
+        self.presented = exercise_key
+        self.presentation_changed.emit(exercise_key)
 
     def push(self, command) -> None:
         """Run an undoable command (its redo runs now)."""

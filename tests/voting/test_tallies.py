@@ -41,8 +41,6 @@ def summary(tally: Tally):
     return [(r.option, r.rank, r.score) for r in tally.ranking]
 
 
-# --- dot voting ---------------------------------------------------------------
-
 def test_dots_totals_shares_and_competition_ranking():
     ballots = [{"a": 3, "b": 2}, {"b": 3, "c": 2}, {"a": 2, "d": 3}]
     t = tally_dots(ballots, ["a", "b", "c", "d"], budget=5, cap=3)
@@ -91,8 +89,6 @@ def test_dots_spend_all_and_ballot_error_is_value_error():
         tally_approval([], ["a"], max_approvals=-1)
 
 
-# --- 100-point split ----------------------------------------------------------
-
 def test_points_total_mean_and_share():
     t = tally_points([{1: 60, 2: 40}, {1: 30, 2: 30, 3: 40}, {3: 100}], [1, 2, 3])
     assert summary(t) == [(3, 1, 140), (1, 2, 90), (2, 3, 70)]
@@ -110,26 +106,17 @@ def test_points_must_sum_to_exactly_100():
     validate_points({"a": 7, "b": 3}, ["a", "b"], total=10)
 
 
-# --- approval -----------------------------------------------------------------
-
 def test_approval_counts_and_shares():
     t = tally_approval([{"a", "b"}, ["b"], ("c", "b"), set()], ["a", "b", "c", "d"])
     assert summary(t) == [("b", 1, 3), ("a", 2, 1), ("c", 2, 1), ("d", 4, 0)]
     assert t.get("b").details["share"] == F(3, 4)
 
 
-@pytest.mark.parametrize("ballot", [["a", "a"], "ab", {"a": 1}, ["x"], 3, [True]])
+@pytest.mark.parametrize("ballot", [["a", "a"], "ab", {"a": 1}, ["x"], 3, [True], iter(["a"]), ["a", "b", 1]])
 def test_approval_invalid_ballots(ballot):
     with pytest.raises(BallotError):
-        validate_approval(ballot, ["a", "b", 1])
+        validate_approval(ballot, ["a", "b", 1], max_approvals=2)
 
-
-def test_approval_limit():
-    with pytest.raises(BallotError, match="at most 1"):
-        validate_approval(["a", "b"], ["a", "b"], max_approvals=1)
-
-
-# --- empty ballot lists -------------------------------------------------------
 
 @pytest.mark.parametrize(
     "tally",
@@ -158,8 +145,6 @@ def test_bad_option_lists_are_refused():
         with pytest.raises(ValueError):
             tally_approval([], options)
 
-
-# --- weighted scoring ---------------------------------------------------------
 
 def test_scoring_weighted_mean_reversed_and_spread():
     ballots = [
@@ -243,8 +228,6 @@ def test_weight_sensitivity_stable_and_top_change():
         weight_sensitivity(ballots, crits, ["a"], delta=1)
 
 
-# --- majority judgment --------------------------------------------------------
-
 def test_mj_issue_case_b_ranks_above_a():
     a = [1, 1, 1, 1, 2, 2, 4, 4]
     b = [0, 1, 1, 1, 2, 4, 4, 4]
@@ -280,8 +263,6 @@ def test_mj_invalid_ballots_and_scale():
     with pytest.raises(ValueError):
         compare_grades([1], [1, 2])
 
-
-# --- dissent ------------------------------------------------------------------
 
 def test_dissent_measures_exact():
     values = [1, 2, 4, 5]

@@ -1,0 +1,176 @@
+"""The document's frame: cover page, table of contents, page header and footer."""
+
+from __future__ import annotations
+
+import io
+
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu
+
+from .docx_errors import ExportError
+from .docx_xml import clean, esc, field_runs, parse, ppr, text_runs
+
+TOC_INSTR = 'TOC \\o "1-3" \\h \\z \\u'
+
+
+# -- cover ---------------------------------------------------------------------------
+def write_cover(writer, report) -> None:
+    """Logo, organisation, title, subtitle, dates; confidentiality at the page foot."""
+    ids = writer.ids
+    if report.logo_png:
+        _logo(writer, report.logo_png)
+    if report.organisation:
+        writer.paragraph_xml(
+            f"<w:p>{ppr(ids['Cover Organisation'])}{text_runs(report.organisation)}</w:p>"
+        )
+    writer.paragraph_xml(f"<w:p>{ppr(ids['Title'])}{text_runs(report.title)}</w:p>")
+    if report.subtitle:
+        writer.paragraph_xml(f"<w:p>{ppr(ids['Subtitle'])}{text_runs(report.subtitle)}</w:p>")
+    if report.dates:
+        writer.paragraph_xml(f"<w:p>{ppr(ids['Cover Meta'])}{text_runs(report.dates)}</w:p>")
+    if report.confidentiality:
+        # A frame anchored to the bottom of the text area, so it sits at the page foot
+        # whatever the length of the title.
+        frame = (
+            f'<w:framePr w:w="{writer.usable_w}" w:wrap="around" w:vAnchor="margin" '
+            'w:hAnchor="margin" w:xAlign="left" w:yAlign="bottom"/>'
+        )
+        writer.paragraph_xml(
+            f"<w:p>{ppr(ids['Cover Confidential'], extra=frame)}"
+            f"{text_runs(report.confidentiality)}</w:p>"
+        )
+
+
+def _logo(writer, png: bytes) -> None:
+    try:
+        from docx.image.image import Image
+
+        image = Image.from_blob(png)
+        px_w, px_h = image.px_width, image.px_height
+        max_w, max_h = Cm(6.0), Cm(2.6)
+        scale = min(max_w / px_w, max_h / px_h) if px_w and px_h else 0
+        width, height = int(px_w * scale), int(px_h * scale)
+        inline = writer.document.part.new_pic_inline(io.BytesIO(png), Emu(width), Emu(height))
+    except Exception:
+        raise ExportError(
+            "The logo could not be read: use a PNG or JPEG image.", ExportError.CONTENT
+        ) from None
+    p = writer.paragraph_xml(f"<w:p>{ppr(writer.ids['Cover Logo'])}<w:r/></w:p>")
+    p.r_lst[-1].add_drawing(inline)
+
+
+# -- table of contents ---------------------------------------------------------------
+def write_toc_heading(writer, title: str):
+    """The "Contents" title (style TOC Heading: not a Heading, so not listed)."""
+    return writer.paragraph_xml(
+        f"<w:p>{ppr(writer.ids['TOC Heading'], extra='<w:pageBreakBefore/>')}"
+        f"{text_runs(title)}</w:p>"
+    )
+
+
+def fill_toc(writer, after) -> None:
+    """Insert a TOC field after ``after``, pre-filled with the headings written so far.
+
+    The cached result lists every Heading 1-3 with a hyperlink and a PAGEREF to its
+    bookmark (estimated page numbers); Word refreshes it when fields are updated.
+    """
+    ids = writer.ids
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {esc(TOC_INSTR)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    paragraphs: list[str] = []
+    for i, (level, text, bookmark, page) in enumerate(writer.toc_entries):
+        pageref = field_runs("PAGEREF " + bookmark + " \\h", str(page))
+        link = (
+            f'<w:hyperlink w:anchor="{esc(bookmark)}" w:history="1">'
+            f"{text_runs(text)}<w:r><w:tab/></w:r>"
+            f"{pageref}"
+            "</w:hyperlink>"
+        )
+        paragraphs.append(
+            f"<w:p>{ppr(ids[f'TOC {level}'])}{begin if i == 0 else ''}{link}</w:p>"
+        )
+    if paragraphs:
+        paragraphs.append(f"<w:p>{ppr(ids['Normal'])}{end}</w:p>")
+    else:
+        paragraphs.append(f"<w:p>{ppr(ids['Normal'])}{begin}{end}</w:p>")
+    anchor = after
+    for xml in paragraphs:
+        el = parse(xml)
+        anchor.addnext(el)
+        anchor = el
+
+
+# -- header and footer ---------------------------------------------------------------
+def _has_content(part_element) -> bool:
+    if any(t.text and t.text.strip() for t in part_element.iter(qn("w:t"))):
+        return True
+    for tag in ("w:drawing", "w:pict", "w:fldSimple", "w:instrText", "w:object"):
+        if next(part_element.iter(qn(tag)), None) is not None:
+            return True
+    return False
+
+
+def _style_tab_positions(document, style_id: str) -> list[int]:
+    """Tab stops defined by a paragraph style (to clear them on our own paragraph)."""
+    positions = []
+    for st in document.styles.element.iterfind(qn("w:style")):
+        if st.get(qn("w:styleId")) == style_id:
+            for tab in st.iter(qn("w:tab")):
+                try:
+                    positions.append(int(tab.get(qn("w:pos"))))
+                except (TypeError, ValueError):
+                    pass
+    return positions
+
+
+def _two_sided_paragraph(document, style_id: str, left: str, right: str, width: int) -> str:
+    """One line: ``left`` text, then ``right`` runs flush right (a right tab stop)."""
+    clears = "".join(
+        f'<w:tab w:val="clear" w:pos="{pos}"/>'
+        for pos in _style_tab_positions(document, style_id) if pos != width
+    )
+    tabs = f'<w:tabs>{clears}<w:tab w:val="right" w:pos="{width}"/></w:tabs>'
+    return f"<w:p>{ppr(style_id, extra=tabs)}{left}<w:r><w:tab/></w:r>{right}</w:p>"
+
+
+def _replace_content(hf, xml: str) -> None:
+    el = hf._element
+    for child in list(el):
+        el.remove(child)
+    el.append(parse(xml))
+
+
+def write_header_footer(writer, report, *, keep_existing: bool) -> None:
+    """Title in the header, "Page N / M" and confidentiality in the footer; the
+    cover (first page) has neither. With a template, its own non-empty header and
+    footer are kept."""
+    document, ids, width = writer.document, writer.ids, writer.usable_w
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    for first in (section.first_page_header, section.first_page_footer):
+        if first.is_linked_to_previous:
+            first.is_linked_to_previous = False  # an explicit, empty cover header/footer
+
+    header = section.header
+    if not (keep_existing and not header.is_linked_to_previous
+            and _has_content(header._element)):
+        header.is_linked_to_previous = False
+        _replace_content(header, _two_sided_paragraph(
+            document, ids["Header"], text_runs(report.title), text_runs(report.organisation),
+            width))
+
+    footer = section.footer
+    if not (keep_existing and not footer.is_linked_to_previous
+            and _has_content(footer._element)):
+        footer.is_linked_to_previous = False
+        label = clean(report.labels.get("page", "Page"))
+        page = (
+            text_runs(f"{label} ") + field_runs("PAGE", "1") + text_runs(" / ")
+            + field_runs("NUMPAGES", "1")
+        )
+        _replace_content(footer, _two_sided_paragraph(
+            document, ids["Footer"], text_runs(report.confidentiality), page, width))
