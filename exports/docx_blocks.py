@@ -70,6 +70,10 @@ class BodyWriter:
         self.toc_entries: list[tuple[int, str, str, int]] = []  # level, text, bookmark, page
         self.estimate = PageEstimate(usable_h, 1)
         self._chars_per_line = max(usable_w // 105, 20)
+        # Word before 2013 (compatibilityMode < 15, python-docx's default) and
+        # LibreOffice place a table's *text* at tblInd: indent by the cell margin so
+        # table borders line up with the text margin.
+        self.legacy_tables = _compat_mode(document) < 15
 
     # -- low level -------------------------------------------------------------------
     def append(self, element):
@@ -131,7 +135,7 @@ class BodyWriter:
             return
         xml, height = table_xml(
             block.columns, block.rows, block.widths, self.ids, self.usable_w,
-            keep_with_caption=bool(block.caption),
+            keep_with_caption=bool(block.caption), indent=100 if self.legacy_tables else 0,
         )
         self.append(parse(xml))
         self.estimate.add(height, splittable=len(block.rows) > 15)
@@ -141,7 +145,8 @@ class BodyWriter:
             self._spacer()
 
     def card(self, block: Card) -> None:
-        xml, height = card_xml(block.title, block.subtitle, block.fields, self.ids, self.usable_w)
+        xml, height = card_xml(block.title, block.subtitle, block.fields, self.ids,
+                               self.usable_w, indent=120 if self.legacy_tables else 0)
         self.append(parse(xml))
         self.estimate.add(height, splittable=False)
         self._spacer()
@@ -185,6 +190,16 @@ class BodyWriter:
                 f"The report contains an unknown block type ({type(block).__name__}).",
                 ExportError.CONTENT,
             )
+
+
+def _compat_mode(document) -> int:
+    for setting in document.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            try:
+                return int(setting.get(qn("w:val")))
+            except (TypeError, ValueError):
+                break
+    return 12
 
 
 def render_chart_png(block: Chart) -> bytes:

@@ -14,11 +14,17 @@ TOC_INSTR = 'TOC \\o "1-3" \\h \\z \\u'
 
 
 # -- cover ---------------------------------------------------------------------------
-def write_cover(writer, report) -> None:
-    """Logo, organisation, title, subtitle, dates; confidentiality at the page foot."""
+def write_cover(writer, report, *, confidentiality_in_body: bool = False) -> None:
+    """Logo, a short accent rule, organisation, title, subtitle and dates.
+
+    The confidentiality line goes in the cover's own footer (see
+    ``write_header_footer``), or at the end of the cover when a template already
+    owns that footer.
+    """
     ids = writer.ids
     if report.logo_png:
         _logo(writer, report.logo_png)
+    writer.paragraph_xml(f"<w:p>{ppr(ids['Cover Rule'])}</w:p>")
     if report.organisation:
         writer.paragraph_xml(
             f"<w:p>{ppr(ids['Cover Organisation'])}{text_runs(report.organisation)}</w:p>"
@@ -28,15 +34,10 @@ def write_cover(writer, report) -> None:
         writer.paragraph_xml(f"<w:p>{ppr(ids['Subtitle'])}{text_runs(report.subtitle)}</w:p>")
     if report.dates:
         writer.paragraph_xml(f"<w:p>{ppr(ids['Cover Meta'])}{text_runs(report.dates)}</w:p>")
-    if report.confidentiality:
-        # A frame anchored to the bottom of the text area, so it sits at the page foot
-        # whatever the length of the title.
-        frame = (
-            f'<w:framePr w:w="{writer.usable_w}" w:wrap="around" w:vAnchor="margin" '
-            'w:hAnchor="margin" w:xAlign="left" w:yAlign="bottom"/>'
-        )
+    if report.confidentiality and confidentiality_in_body:
+        space = '<w:spacing w:before="600"/>'
         writer.paragraph_xml(
-            f"<w:p>{ppr(ids['Cover Confidential'], extra=frame)}"
+            f"<w:p>{ppr(ids['Cover Confidential'], extra=space)}"
             f"{text_runs(report.confidentiality)}</w:p>"
         )
 
@@ -144,28 +145,44 @@ def _replace_content(hf, xml: str) -> None:
     el.append(parse(xml))
 
 
+def cover_footer_is_free(document, keep_existing: bool) -> bool:
+    """Whether the cover's (first-page) footer can take the confidentiality line."""
+    footer = document.sections[0].first_page_footer
+    return not (keep_existing and not footer.is_linked_to_previous
+                and _has_content(footer._element))
+
+
+def _keeps(hf, keep_existing: bool) -> bool:
+    return keep_existing and not hf.is_linked_to_previous and _has_content(hf._element)
+
+
 def write_header_footer(writer, report, *, keep_existing: bool) -> None:
-    """Title in the header, "Page N / M" and confidentiality in the footer; the
-    cover (first page) has neither. With a template, its own non-empty header and
-    footer are kept."""
+    """Title (and organisation) in the header, confidentiality and "Page N / M" in
+    the footer; the cover (first page) has no header and only the confidentiality
+    line. With a template, its own non-empty headers and footers are kept."""
     document, ids, width = writer.document, writer.ids, writer.usable_w
     section = document.sections[0]
     section.different_first_page_header_footer = True
-    for first in (section.first_page_header, section.first_page_footer):
-        if first.is_linked_to_previous:
-            first.is_linked_to_previous = False  # an explicit, empty cover header/footer
+
+    first_header = section.first_page_header
+    if not _keeps(first_header, keep_existing):
+        first_header.is_linked_to_previous = False
+        _replace_content(first_header, f"<w:p>{ppr(ids['Normal'])}</w:p>")
+    first_footer = section.first_page_footer
+    if not _keeps(first_footer, keep_existing):
+        first_footer.is_linked_to_previous = False
+        _replace_content(first_footer, f"<w:p>{ppr(ids['Cover Confidential'])}"
+                                       f"{text_runs(report.confidentiality)}</w:p>")
 
     header = section.header
-    if not (keep_existing and not header.is_linked_to_previous
-            and _has_content(header._element)):
+    if not _keeps(header, keep_existing):
         header.is_linked_to_previous = False
         _replace_content(header, _two_sided_paragraph(
             document, ids["Header"], text_runs(report.title), text_runs(report.organisation),
             width))
 
     footer = section.footer
-    if not (keep_existing and not footer.is_linked_to_previous
-            and _has_content(footer._element)):
+    if not _keeps(footer, keep_existing):
         footer.is_linked_to_previous = False
         label = clean(report.labels.get("page", "Page"))
         page = (

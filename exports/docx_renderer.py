@@ -31,7 +31,13 @@ from workshop_app.report import Chart, Heading, PageBreak, Table
 
 from .docx_blocks import BodyWriter
 from .docx_errors import ExportError
-from .docx_frame import fill_toc, write_cover, write_header_footer, write_toc_heading
+from .docx_frame import (
+    cover_footer_is_free,
+    fill_toc,
+    write_cover,
+    write_header_footer,
+    write_toc_heading,
+)
 from .docx_io import check_target, write_atomic
 from .docx_styles import setup_styles
 from .docx_template import blank_document, open_template, usable_size_twips
@@ -106,7 +112,8 @@ def render_docx(
                        language=report.language)
     writer = BodyWriter(document, ids, usable_w, usable_h)
 
-    write_cover(writer, report)
+    write_cover(writer, report,
+                confidentiality_in_body=not cover_footer_is_free(document, not own_look))
     toc_heading = write_toc_heading(writer, report.labels.get("contents", "Contents"))
     # Pages before the first section: the cover and the contents (about 28 lines/page).
     entries = len(sections) + sum(

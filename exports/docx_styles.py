@@ -55,6 +55,8 @@ class PStyle:
     border_bottom: str | None = None  # colour
     border_top: str | None = None
     indent_left: float | None = None  # pt
+    indent_right: float | None = None  # pt
+    border_size: int = 6  # eighths of a point (top border)
     hanging: float | None = None  # pt
     tabs: tuple[tuple[str, int, str], ...] = ()  # (align, twips, leader)
     numbering: bool = False  # bullet numbering placeholder (numId filled later)
@@ -72,7 +74,10 @@ class PStyle:
         if self.border_top or self.border_bottom:
             x += "<w:pBdr>"
             if self.border_top:
-                x += f'<w:top w:val="single" w:sz="6" w:space="6" w:color="{self.border_top}"/>'
+                x += (
+                    f'<w:top w:val="single" w:sz="{self.border_size}" w:space="1" '
+                    f'w:color="{self.border_top}"/>'
+                )
             if self.border_bottom:
                 x += (
                     f'<w:bottom w:val="single" w:sz="6" w:space="4" '
@@ -92,10 +97,12 @@ class PStyle:
             sp += f' w:line="{int(round(self.line * 240))}" w:lineRule="auto"'
         if sp:
             x += f"<w:spacing{sp}/>"
-        if self.indent_left is not None or self.hanging is not None:
+        if self.indent_left is not None or self.hanging is not None or self.indent_right:
             ind = ""
             if self.indent_left is not None:
                 ind += f' w:left="{_tw(self.indent_left)}"'
+            if self.indent_right is not None:
+                ind += f' w:right="{_tw(self.indent_right)}"'
             if self.hanging is not None:
                 ind += f' w:hanging="{_tw(self.hanging)}"'
             x += f"<w:ind{ind}/>"
@@ -168,9 +175,11 @@ def house_styles(usable_twips: int) -> list[PStyle]:
         PStyle("toc 3", "TOC3", next="Normal", size=9.5, color=MUTED, after=0,
                indent_left=28, tabs=(toc_tab,), ui_priority=39),
         # The house's own styles (always created when missing).
+        PStyle("Cover Rule", "CoverRule", size=2, before=170, after=14, line=1.0,
+               border_top=SECONDARY, border_size=36,
+               indent_right=max(usable_twips - 1500, 0) / 20),
         PStyle("Cover Organisation", "CoverOrganisation", size=12, bold=True, caps=True,
-               color=SECONDARY, char_spacing=1, before=150, after=12,
-               border_top=SECONDARY),
+               color=SECONDARY, char_spacing=1, after=10),
         PStyle("Cover Meta", "CoverMeta", size=11, color=TEXT, after=4),
         PStyle("Cover Confidential", "CoverConfidential", size=8.5, italic=True, color=MUTED,
                after=0),

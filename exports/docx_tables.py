@@ -26,15 +26,40 @@ def _para(text: str, style_id: str, keep_next: bool = False, jc: str | None = No
     return f"<w:p>{ppr(style_id, keep_next=keep_next, jc=jc)}{text_runs(text)}</w:p>"
 
 
-def column_widths(total: int, n: int, relative: tuple[float, ...] | None) -> list[int]:
-    """Split ``total`` twips over ``n`` columns, honouring relative widths when valid."""
+def column_widths(total: int, n: int, relative: tuple[float, ...] | None,
+                  min_widths: list[int] | None = None) -> list[int]:
+    """Split ``total`` twips over ``n`` columns, honouring relative widths when valid.
+
+    ``min_widths`` (e.g. room for the longest word of a header) are granted when they
+    fit, taking the room from the columns that have more than their minimum.
+    """
     if relative and len(relative) == n and all((w or 0) > 0 for w in relative):
         s = float(sum(relative))
         widths = [max(int(total * w / s), 360) for w in relative]
     else:
         widths = [total // n] * n
+    if min_widths and len(min_widths) == n and sum(min_widths) <= total:
+        need = sum(max(m - w, 0) for w, m in zip(widths, min_widths))
+        spare = sum(max(w - m, 0) for w, m in zip(widths, min_widths))
+        if need and spare >= need:
+            widths = [
+                m if w < m else w - int((w - m) * need / spare)
+                for w, m in zip(widths, min_widths)
+            ]
     widths[-1] += total - sum(widths)  # rounding goes to the last column
     return widths
+
+
+def _min_widths(header: list[str], body: list[list[str]], n: int, total: int) -> list[int]:
+    """Room for each column's longest unbreakable word (header bold, body regular)."""
+    cap = total * 35 // 100
+    result = []
+    for c in range(n):
+        head = max((len(w) for w in header[c].split()), default=0) if header else 0
+        longest = max((len(w) for r in body if r[c] for w in r[c].split()), default=0)
+        need = max(head * 130, longest * 115) + 260
+        result.append(min(need, cap))
+    return result
 
 
 def _numeric_columns(rows: list[list[str]], n: int) -> list[bool]:
@@ -45,23 +70,36 @@ def _numeric_columns(rows: list[list[str]], n: int) -> list[bool]:
     return result
 
 
+def _look(first_row: bool, banded: bool) -> str:
+    """``w:tblLook`` with the legacy hex value consistent with the attributes."""
+    val = (0x0020 if first_row else 0) | (0 if banded else 0x0200) | 0x0400
+    return (
+        f'<w:tblLook w:val="{val:04X}" w:firstRow="{int(first_row)}" w:lastRow="0" '
+        f'w:firstColumn="0" w:lastColumn="0" w:noHBand="{int(not banded)}" w:noVBand="1"/>'
+    )
+
+
+def _indent(twips: int) -> str:
+    return f'<w:tblInd w:w="{twips}" w:type="dxa"/>' if twips else ""
+
+
 def table_xml(columns, rows, widths, style_ids: dict[str, str], usable: int, *,
-              keep_with_caption: bool) -> tuple[str, int]:
+              keep_with_caption: bool, indent: int = 0) -> tuple[str, int]:
     """The ``w:tbl`` XML of a data table and an estimate of its height in twips."""
     header = [clean(c) for c in columns]
     n = len(header) or max((len(r) for r in rows), default=0)
     body = [[clean(v) for v in (list(r) + [""] * n)[:n]] for r in rows]
-    col_w = column_widths(usable, n, tuple(widths) if widths else None)
+    col_w = column_widths(usable, n, tuple(widths) if widths else None,
+                          _min_widths(header, body, n, usable))
     numeric = _numeric_columns(body, n)
     text_id, head_id = style_ids["Table Text"], style_ids["Table Header"]
     keep_all = len(body) <= KEEP_TOGETHER_ROWS
     out = [
         "<w:tbl><w:tblPr>"
         f'<w:tblStyle w:val="{esc(style_ids[TABLE_STYLE_NAME])}"/>'
-        f'<w:tblW w:w="{usable}" w:type="dxa"/>'
+        f'<w:tblW w:w="{usable}" w:type="dxa"/>{_indent(indent)}'
         '<w:tblLayout w:type="fixed"/>'
-        f'<w:tblLook w:val="04A0" w:firstRow="{1 if header else 0}" w:lastRow="0" '
-        'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+        f"{_look(bool(header), True)}"
         "</w:tblPr><w:tblGrid>",
         "".join(f'<w:gridCol w:w="{w}"/>' for w in col_w),
         "</w:tblGrid>",
@@ -97,8 +135,8 @@ def _row_height(texts: list[str], col_w: list[int]) -> int:
     return 90 + lines * 230
 
 
-def card_xml(title: str, subtitle: str, fields, style_ids: dict[str, str], usable: int
-             ) -> tuple[str, int]:
+def card_xml(title: str, subtitle: str, fields, style_ids: dict[str, str], usable: int,
+             *, indent: int = 0) -> tuple[str, int]:
     """A business-case card: shaded title row across two columns, label/value rows."""
     label_w = min(max(int(usable * 0.28), 1700), 2900)
     value_w = usable - label_w
@@ -106,14 +144,13 @@ def card_xml(title: str, subtitle: str, fields, style_ids: dict[str, str], usabl
     out = [
         "<w:tbl><w:tblPr>"
         f'<w:tblStyle w:val="{esc(style_ids[TABLE_STYLE_NAME])}"/>'
-        f'<w:tblW w:w="{usable}" w:type="dxa"/>'
+        f'<w:tblW w:w="{usable}" w:type="dxa"/>{_indent(indent)}'
         f"<w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/>"
         f"<w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:top w:w="70" w:type="dxa"/><w:left w:w="120" w:type="dxa"/>'
         '<w:bottom w:w="70" w:type="dxa"/><w:right w:w="120" w:type="dxa"/></w:tblCellMar>'
-        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        f"{_look(False, False)}"
         f'</w:tblPr><w:tblGrid><w:gridCol w:w="{label_w}"/><w:gridCol w:w="{value_w}"/></w:tblGrid>'
     ]
     rows = [(clean(label), clean(value)) for label, value in fields]

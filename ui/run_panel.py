@@ -27,8 +27,8 @@ def drift_text(drift: run_core.DayDrift) -> str:
         head = _("{n} min ahead").format(n=-behind)
     else:
         head = _("On time")
-    return _("{head} · projected end {end} (planned {planned})").format(
-        head=head, end=format_hhmm(drift.projected_end), planned=format_hhmm(drift.planned_end))
+    return _("{head} · projected end {end} (day ends {limit})").format(
+        head=head, end=format_hhmm(drift.projected_end), limit=format_hhmm(drift.day_end))
 
 
 class RunPanel(QWidget):
@@ -126,6 +126,7 @@ class RunPanel(QWidget):
         s["black"].clicked.connect(lambda: self.toggle_screen_mode("black"))
         s["freeze"].clicked.connect(lambda: self.toggle_screen_mode("frozen"))
         self._thumb_timer.timeout.connect(self._update_thumbnail)
+        self.session.closed.connect(self._thumb_timer.stop)
 
     # --- commands (also called by the clicker) -----------------------------
     def _act(self, fn, *args) -> None:
@@ -154,7 +155,7 @@ class RunPanel(QWidget):
         if proposal is None:
             QMessageBox.information(self, _("Absorb the drift"), _("The day is on time: nothing to absorb."))
             return
-        text = _("We are {n} min behind. Proposal: {what}.").format(
+        text = _("The day would end {n} min late. Proposal: {what}.").format(
             n=proposal.behind_minutes, what=proposal.describe() or _("nothing can be shortened"))
         if proposal.unabsorbed_minutes:
             text += "\n" + _("{n} min cannot be absorbed today.").format(n=proposal.unabsorbed_minutes)
@@ -205,7 +206,8 @@ class RunPanel(QWidget):
         if block:
             drift = run_core.day_drift(self.session.store, self.session.clock, block.day_id)
             self.drift_label.setText(drift_text(drift))
-            colour = theme.DANGER if drift.behind_minutes >= 10 else theme.MUTED
+            colour = theme.DANGER if drift.overrun_minutes > 0 else (
+                theme.WARNING if drift.behind_minutes >= 5 else theme.MUTED)
             self.drift_label.setStyleSheet(f"color: {colour}; font-size: 13pt;")
 
     def _render_plan(self, current) -> None:
@@ -236,6 +238,8 @@ class RunPanel(QWidget):
                 self.plan.addTopLevelItem(item)
 
     def _update_thumbnail(self) -> None:
+        if self.session.store.conn is None:  # the seminar was closed meanwhile
+            return
         frame = self.screen_window.render_frame()
         self.thumbnail.setPixmap(frame.scaled(self.thumbnail.size(), Qt.KeepAspectRatio,
                                               Qt.SmoothTransformation))

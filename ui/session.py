@@ -89,7 +89,9 @@ class Session(QObject):
         self.ticked.emit()
 
     def close(self) -> None:
+        if self.store.conn is None:
+            return
         self._tick.stop()
+        self.closed.emit()
         self.undo_stack.clear()
         self.store.close()
-        self.closed.emit()

@@ -94,6 +94,11 @@ def _(text: str) -> str:
     return translate(text)
 
 
+def N_(text: str) -> str:
+    """Mark English text for translation later (e.g. in data tables), returning it unchanged."""
+    return text
+
+
 def tr_in(language: str):
     """A translation function bound to one language (exports use the seminar's)."""
     return lambda text: translate(text, language)

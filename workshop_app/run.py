@@ -135,15 +135,23 @@ class BlockDrift:
 
 @dataclass(frozen=True)
 class DayDrift:
+    """Where a day stands against its plan, in minutes after midnight.
+
+    ``behind_minutes`` is the slip of the room's current position: how much later than
+    planned the block in progress (or the last one run) ends. ``overrun_minutes`` is how
+    far the projected end passes the day's end time, which is what absorbing fixes.
+    """
+
     day_id: int
-    planned_end: int  # minutes after midnight
+    planned_end: int  # the end of the plan (day start + planned durations)
+    day_end: int  # the day's own end time, the limit the facilitator set
     projected_end: float
+    behind_minutes: float  # positive: behind schedule; negative: ahead
     blocks: tuple[BlockDrift, ...]
 
     @property
-    def behind_minutes(self) -> float:
-        """Positive: behind schedule; negative: ahead."""
-        return self.projected_end - self.planned_end
+    def overrun_minutes(self) -> float:
+        return self.projected_end - self.day_end
 
 
 def _minutes_of_day(clock: Clock, ts: float) -> float:
@@ -152,31 +160,34 @@ def _minutes_of_day(clock: Clock, ts: float) -> float:
 
 
 def day_drift(store: Store, clock: Clock, day_id: int) -> DayDrift:
-    """Planned against actual for each block of a day, and the day's projected end."""
+    """Planned against actual for each block of a day, the slip and the projected end."""
     day = next(d for d in list_days(store) if d.id == day_id)
     blocks = list_blocks(store, day_id)
     events = all_events(store)
     now = clock.now()
-    cursor = float(parse_hhmm(day.start))
-    planned_end = parse_hhmm(day.start) + sum(b.planned_minutes for b in blocks)
+    planned_cursor = float(parse_hhmm(day.start))
+    cursor = planned_cursor
+    behind = 0.0
     started_any = False
     rows = []
     for block in blocks:
+        planned_cursor += block.planned_minutes
         state = compute(block.planned_minutes, events.get(block.id, []), now)
         actual = None
         if state.status == "finished":
             actual = state.elapsed / 60
             cursor = _minutes_of_day(clock, state.finished_at)
-            started_any = True
+            behind, started_any = cursor - planned_cursor, True
         elif state.status in ("running", "paused"):
             actual = state.elapsed / 60
             cursor = _minutes_of_day(clock, now) + max(state.remaining, 0) / 60
-            started_any = True
+            behind, started_any = cursor - planned_cursor, True
         else:
             cursor += block.planned_minutes
         rows.append(BlockDrift(block, block.planned_minutes, actual))
+    planned_end = int(planned_cursor)
     projected = cursor if started_any else float(planned_end)
-    return DayDrift(day_id, planned_end, projected, tuple(rows))
+    return DayDrift(day_id, planned_end, parse_hhmm(day.end), projected, behind, tuple(rows))
 
 
 @dataclass(frozen=True)
@@ -184,7 +195,7 @@ class AbsorbProposal:
     """Shorten later flexible blocks in proportion, and/or move the last ones to the next day."""
 
     day_id: int
-    behind_minutes: int
+    behind_minutes: int  # minutes past the day's end, before the proposal
     new_minutes: dict[int, int]  # block id -> shortened duration
     move_to_next_day: tuple[int, ...]  # block ids, in order
     unabsorbed_minutes: int
@@ -202,9 +213,9 @@ MIN_SHARE = 0.5  # a flexible block keeps at least half its planned time
 
 
 def propose_absorb(store: Store, clock: Clock, day_id: int) -> AbsorbProposal | None:
-    """A proposal to absorb the day's drift, or None when the day is on time."""
+    """A proposal to bring the projected end back to the day's end, or None when it fits."""
     drift = day_drift(store, clock, day_id)
-    behind = int(round(drift.behind_minutes))
+    behind = int(round(drift.overrun_minutes))
     if behind <= 0:
         return None
     future = [row.block for row in drift.blocks if row.actual_minutes is None]

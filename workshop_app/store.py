@@ -83,12 +83,13 @@ def check_file(path: str | Path, full: bool = True) -> int:
     pragma = "integrity_check" if full else "quick_check"
     try:
         conn = sqlite3.connect(uri, uri=True)
+        conn.text_factory = lambda data: data.decode("utf-8", errors="replace")
         try:
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
             conn.execute("SELECT count(*) FROM seminar").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, ValueError) as error:
         raise DamagedFileError(
             _("{name} is damaged and cannot be read ({reason}).").format(name=path.name, reason=error)
         ) from None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .agenda import add_block, add_day
 from .domain import BlockStep
-from .i18n import translate
+from .i18n import N_, translate
 from .store import Store
 
 
@@ -27,49 +27,49 @@ def _b(title, kind, minutes, exercise="", instructions="", flexible=True, steps=
 
 TWO_DAY = (
     (
-        _b("Opening and objectives", "plenary", 30, "", "Why we are here, and what we leave with.", False),
-        _b("CX self-diagnosis", "exercise", 45, "diagnosis",
-           "Rate each characteristic from 1 to 5, honestly."),
-        _b("Usage-trend decoding", "exercise", 90, "trends",
-           "For each trend: relevance for our segments, horizon, place on the life cycle.",
-           steps=(("Presentation of the trends", 20), ("Ratings", 50), ("Choosing the trends we keep", 20))),
-        _b("Break", "break", 15, flexible=False),
-        _b("Moments of truth of one key journey", "exercise", 60, "journey",
-           "Where does the customer's emotional bank account go negative?"),
-        _b("Lunch", "meal", 60, flexible=False),
-        _b("Innovation-axes ideation", "exercise", 120, "ideation",
-           "One idea per card. Quantity first, judgement later.",
-           steps=(("Silent ideation", 8), ("Sharing", 40), ("Clustering into axes", 50), ("Ambitions", 22))),
-        _b("Break", "break", 15, flexible=False),
-        _b("Wrap-up of day 1", "plenary", 30),
+        _b(N_("Opening and objectives"), "plenary", 30, "", N_("Why we are here, and what we leave with."), False),
+        _b(N_("CX self-diagnosis"), "exercise", 45, "diagnosis",
+           N_("Rate each characteristic from 1 to 5, honestly.")),
+        _b(N_("Usage-trend decoding"), "exercise", 90, "trends",
+           N_("For each trend: relevance for our segments, horizon, place on the life cycle."),
+           steps=((N_("Presentation of the trends"), 20), (N_("Ratings"), 50), (N_("Choosing the trends we keep"), 20))),
+        _b(N_("Break"), "break", 15, flexible=False),
+        _b(N_("Moments of truth of one key journey"), "exercise", 60, "journey",
+           N_("Where does the customer's emotional bank account go negative?")),
+        _b(N_("Lunch"), "meal", 60, flexible=False),
+        _b(N_("Innovation-axes ideation"), "exercise", 120, "ideation",
+           N_("One idea per card. Quantity first, judgement later."),
+           steps=((N_("Silent ideation"), 8), (N_("Sharing"), 40), (N_("Clustering into axes"), 50), (N_("Ambitions"), 22))),
+        _b(N_("Break"), "break", 15, flexible=False),
+        _b(N_("Wrap-up of day 1"), "plenary", 30),
     ),
     (
-        _b("Recap of day 1", "plenary", 30),
-        _b("Business cases for the strongest ideas", "exercise", 90, "ideation",
-           "1 initiative = 1 business case: problem, segment, value, impact, effort, KPI, owner."),
-        _b("Break", "break", 15, flexible=False),
-        _b("Arbitration vote", "exercise", 90, "arbitration",
-           "Each of you votes in secret at the laptop."),
-        _b("Lunch", "meal", 60, flexible=False),
-        _b("Governance choices", "exercise", 75, "governance",
-           "Who steers, how often, with which KPIs and incentives?"),
-        _b("Roadmap construction", "exercise", 90, "roadmap",
-           "Place each Go initiative on the timeline, by axis and quarter."),
-        _b("Closing", "plenary", 30, "", "Next steps and commitments.", False),
+        _b(N_("Recap of day 1"), "plenary", 30),
+        _b(N_("Business cases for the strongest ideas"), "exercise", 90, "ideation",
+           N_("1 initiative = 1 business case: problem, segment, value, impact, effort, KPI, owner.")),
+        _b(N_("Break"), "break", 15, flexible=False),
+        _b(N_("Arbitration vote"), "exercise", 90, "arbitration",
+           N_("Each of you votes in secret at the laptop.")),
+        _b(N_("Lunch"), "meal", 60, flexible=False),
+        _b(N_("Governance choices"), "exercise", 75, "governance",
+           N_("Who steers, how often, with which KPIs and incentives?")),
+        _b(N_("Roadmap construction"), "exercise", 90, "roadmap",
+           N_("Place each Go initiative on the timeline, by axis and quarter.")),
+        _b(N_("Closing"), "plenary", 30, "", N_("Next steps and commitments."), False),
     ),
 )
 
 ONE_DAY = (
     (
-        _b("Opening and objectives", "plenary", 20, flexible=False),
-        _b("Usage-trend decoding", "exercise", 60, "trends"),
-        _b("Innovation-axes ideation", "exercise", 90, "ideation",
-           steps=(("Silent ideation", 8), ("Sharing and clustering", 60), ("Ambitions", 22))),
-        _b("Lunch", "meal", 60, flexible=False),
-        _b("Arbitration vote", "exercise", 60, "arbitration"),
-        _b("Break", "break", 15, flexible=False),
-        _b("Governance and roadmap", "exercise", 75, "roadmap"),
-        _b("Closing", "plenary", 20, flexible=False),
+        _b(N_("Opening and objectives"), "plenary", 20, flexible=False),
+        _b(N_("Usage-trend decoding"), "exercise", 60, "trends"),
+        _b(N_("Innovation-axes ideation"), "exercise", 90, "ideation",
+           steps=((N_("Silent ideation"), 8), (N_("Sharing and clustering"), 60), (N_("Ambitions"), 22))),
+        _b(N_("Lunch"), "meal", 60, flexible=False),
+        _b(N_("Arbitration vote"), "exercise", 60, "arbitration"),
+        _b(N_("Break"), "break", 15, flexible=False),
+        _b(N_("Governance and roadmap"), "exercise", 75, "roadmap"),
+        _b(N_("Closing"), "plenary", 20, flexible=False),
     ),
 )
 
@@ -78,8 +78,8 @@ TEMPLATES = {"two_day": TWO_DAY, "one_day": ONE_DAY, "empty": ()}
 
 def template_names() -> dict[str, str]:
     """Template key -> English label (wrap in _() when shown)."""
-    return {"two_day": "Two-day CX seminar", "one_day": "One-day condensed seminar",
-            "empty": "Empty agenda"}
+    return {"two_day": N_("Two-day CX seminar"), "one_day": N_("One-day condensed seminar"),
+            "empty": N_("Empty agenda")}
 
 
 def apply_template(store: Store, key: str, dates: list[str], language: str,

@@ -1,0 +1,194 @@
+"""The seminar file: round-trips, migrations, and refusal of files that are not ours."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+
+import pytest
+
+from workshop_app import participants
+from workshop_app.schema import SCHEMA_VERSION
+from workshop_app.seminar import get_seminar, update_seminar
+from workshop_app.store import (APPLICATION_ID, DamagedFileError, NewerVersionError, NotASeminarError,
+                                StoreError, check_file, create_store, open_store)
+
+FIXTURE_V1 = __import__("pathlib").Path(__file__).parents[1] / "fixtures" / "v1.workshop"
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_file_has_our_identity_and_pragmas(store):
+    conn = store.conn
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_round_trip_through_close_and_reopen(tmp_path):
+    path = tmp_path / "s.workshop"
+    s = create_store(path, "Séminaire « CX » 🚀", "Banque", "fr")
+    pid = participants.add_participant(s, "Zoé Lefèvre", "Marketing", "zoe@example.com")
+    update_seminar(s, summary="Ligne 1\nLigne 2")
+    s.close()
+    again = open_store(path)
+    assert get_seminar(again).title == "Séminaire « CX » 🚀"
+    assert get_seminar(again).summary == "Ligne 1\nLigne 2"
+    assert participants.get_participant(again, pid).name == "Zoé Lefèvre"
+    again.close()
+
+
+def test_each_action_is_committed_at_once(tmp_path):
+    path = tmp_path / "s.workshop"
+    s = create_store(path, "T")
+    participants.add_participant(s, "Ann")
+    other = sqlite3.connect(path)  # a second reader sees it without any "save"
+    assert other.execute("SELECT name FROM participants").fetchall() == [("Ann",)]
+    other.close()
+    s.close()
+
+
+def test_failed_action_leaves_nothing(store):
+    with pytest.raises(RuntimeError):
+        with store.action() as db:
+            db["participants"].insert({"name": "Half"})
+            raise RuntimeError("boom")
+    assert participants.list_participants(store) == []
+
+
+def test_migration_from_version_1_fixture(tmp_path):
+    path = tmp_path / "old.workshop"
+    shutil.copy(FIXTURE_V1, path)
+    seen = []
+    s = open_store(path, before_migration=seen.append)
+    assert seen == [1]
+    assert s.schema_version == SCHEMA_VERSION
+    sem = get_seminar(s)
+    assert sem.title == "Séminaire v1" and sem.warning_seconds == 120 and sem.logo_png is None
+    assert [p.name for p in participants.list_participants(s)] == ["Alice Martin", "Bruno Petit"]
+    assert s.scalar("SELECT count(*) FROM timer_events") == 1
+    s.close()
+    assert check_file(path) == SCHEMA_VERSION
+
+
+def test_committed_fixture_is_still_version_1():
+    conn = sqlite3.connect(f"file:{FIXTURE_V1}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+
+
+def _sqlite_of_another_app(path):
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+
+
+def _newer(path):
+    s = create_store(path, "future")
+    s.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    s.close()
+
+
+def _text(path):
+    path.write_text("hello, I am a text file\n" * 10)
+
+
+def _truncated(path):
+    s = create_store(path, "T")
+    for i in range(300):
+        participants.add_participant(s, f"Person {i}", "x" * 100)
+    s.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _flipped(path):
+    s = create_store(path, "T")
+    for i in range(300):
+        participants.add_participant(s, f"Person {i}", "x" * 100)
+    s.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 2, len(data), 997):
+        data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _empty(path):
+    path.write_bytes(b"")
+
+
+def _tiny_header(path):
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 20)
+
+
+@pytest.mark.parametrize("make, error", [
+    (_text, NotASeminarError),
+    (_empty, NotASeminarError),
+    (_sqlite_of_another_app, NotASeminarError),
+    (_newer, NewerVersionError),
+    (_truncated, DamagedFileError),
+    (_flipped, DamagedFileError),
+    (_tiny_header, DamagedFileError),
+])
+def test_foreign_or_damaged_files_are_refused_and_left_unchanged(tmp_path, make, error):
+    path = tmp_path / "bad.workshop"
+    make(path)
+    before = digest(path)
+    siblings = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(error) as info:
+        open_store(path)
+    assert "bad.workshop" in str(info.value)
+    with pytest.raises(StoreError):
+        check_file(path)
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == siblings
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "nope.workshop")
+
+
+def test_create_refuses_to_overwrite(tmp_path):
+    path = tmp_path / "x.workshop"
+    path.write_text("precious")
+    with pytest.raises(StoreError, match="already exists"):
+        create_store(path, "T")
+    assert path.read_text() == "precious"
+
+
+def test_read_only_file_opens_read_only(tmp_path):
+    path = tmp_path / "ro.workshop"
+    s = create_store(path, "T")
+    participants.add_participant(s, "Ann")
+    s.close()
+    before = digest(path)
+    s = open_store(path, read_only=True)
+    assert s.read_only
+    assert [p.name for p in participants.list_participants(s)] == ["Ann"]
+    with pytest.raises(StoreError, match="read-only"):
+        participants.add_participant(s, "Bob")
+    s.close()
+    assert digest(path) == before
+
+
+def test_backup_is_complete_and_atomic(store, tmp_path):
+    participants.add_participant(store, "Ann")
+    target = tmp_path / "copy.workshop"
+    store.backup_to(target)
+    assert check_file(target) == SCHEMA_VERSION
+    copy = open_store(target)
+    assert [p.name for p in participants.list_participants(copy)] == ["Ann"]
+    copy.close()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".backup-")]
+
+
+def test_backup_to_missing_folder_is_refused(store, tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        store.backup_to(tmp_path / "nowhere" / "copy.workshop")

@@ -1,0 +1,741 @@
+"""Word export: structure, styles, template handling and failure safety.
+
+The sample report uses every block type, French accents, an emoji, a 300-row table
+and two charts built with matplotlib.figure.Figure (never pyplot).
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+from exports import docx_io
+from exports.docx_renderer import ExportError, render_docx
+from workshop_app.report import (
+    BulletList,
+    Card,
+    Chart,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+)
+
+# ---------------------------------------------------------------------------- sample
+
+
+def bar_figure():
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(7, 3.6))
+    ax = fig.add_subplot()
+    stages = ["Découverte", "Achat", "Livraison", "Service", "Fidélité"]
+    ax.bar(stages, [3.1, 3.8, 2.4, 2.9, 3.5], color="#1F3A5F", label="Aujourd'hui")
+    ax.plot(stages, [4.0, 4.2, 3.8, 4.1, 4.3], "o--", color="#2A9D8F", label="Cible 2027")
+    ax.set_ylim(0, 5)
+    ax.set_ylabel("Satisfaction (1–5)")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, loc="upper center", ncols=2, bbox_to_anchor=(0.5, 1.12))
+    return fig
+
+
+def line_figure():
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(7, 3.2))
+    ax = fig.add_subplot()
+    quarters = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"]
+    ax.plot(quarters, [21, 24, 26, 31, 35, 38, 42, 45], marker="o", color="#1F3A5F")
+    ax.fill_between(range(8), [21, 24, 26, 31, 35, 38, 42, 45], alpha=0.12, color="#1F3A5F")
+    ax.set_ylabel("NPS")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def tiny_png() -> bytes:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(3, 1))
+    fig.text(0.05, 0.35, "ACME ◆", fontsize=28, color="#1F3A5F", weight="bold")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)
+    return buf.getvalue()
+
+
+def make_report(short: bool = False, big_rows: int = 300, logo: bool = True) -> Report:
+    actions = tuple(
+        (
+            f"A{i:03d}",
+            f"Action n°{i} : améliorer l'accueil en agence — vague {i % 4 + 1}",
+            ["Direction clients", "Marketing", "Opérations", "DSI"][i % 4],
+            f"T{i % 8 + 1} 202{5 + i % 3}",
+            f"{(i * 7919) % 120 + 5} k€",
+        )
+        for i in range(1, big_rows + 1)
+    )
+    sections = [
+        Section(
+            key="summary",
+            title="Synthèse pour la direction",
+            in_short=True,
+            blocks=[
+                Paragraph(
+                    "Ce document présente la feuille de route à moyen terme issue du séminaire "
+                    "de direction consacré à l'expérience client. Il reprend les constats "
+                    "partagés, les ambitions retenues et le plan d'actions priorisé. 🚀"
+                ),
+                Heading("Nos trois convictions", 1),
+                BulletList(
+                    (
+                        "Le client juge l'entreprise sur ses moments de vérité, pas sur ses "
+                        "processus internes.",
+                        "Chaque irritant majeur a un propriétaire nommé au comité de direction.",
+                        "Nous mesurons l'effort client (CES) en plus de la satisfaction.",
+                    )
+                ),
+                Paragraph(
+                    "« Nous voulons être la marque la plus simple à vivre de notre marché. »",
+                    emphasis=True,
+                ),
+                Heading("Ambitions chiffrées", 2),
+                Table(
+                    columns=("Indicateur", "Aujourd'hui", "Cible 2027"),
+                    rows=(
+                        ("Net Promoter Score", "21", "45"),
+                        ("Effort client (CES)", "3,9", "2,5"),
+                        ("Réclamations / 1000 clients", "14,2", "6"),
+                        ("Taux de résolution au 1er contact", "62 %", "85 %"),
+                    ),
+                    caption="Tableau 1 – Ambitions chiffrées à horizon 2027",
+                    widths=(3, 1, 1),
+                ),
+            ],
+        ),
+        Section(
+            key="journey",
+            title="Parcours client : constats",
+            blocks=[
+                Paragraph("Les participants ont évalué chaque étape du parcours."),
+                Chart(figure=bar_figure, caption="Figure 1 – Satisfaction par étape du parcours"),
+                Heading("Irritants prioritaires", 1),
+                BulletList(("Délais de livraison peu fiables", "Service après-vente difficile à joindre")),
+                PageBreak(),
+                Heading("Détail des verbatims", 2),
+                Paragraph("Les verbatims complets figurent en annexe."),
+            ],
+        ),
+        Section(
+            key="cases",
+            title="Cas d'affaires",
+            in_short=True,
+            blocks=[
+                Card(
+                    title="Rappel client sous 2 heures",
+                    subtitle="Porteur : Directrice de la relation client",
+                    fields=(
+                        ("Problème", "Les clients attendent en moyenne 26 h une réponse."),
+                        ("Solution", "Équipe de rappel dédiée, routage automatique\net suivi en temps réel."),
+                        ("Investissement", "180 k€"),
+                        ("Gains attendus", "+8 pts NPS, –30 % de réclamations"),
+                        ("Jalons", "Pilote T2 2025 ; généralisation T4 2025"),
+                    ),
+                ),
+                Card(
+                    title="Portail de suivi de livraison",
+                    fields=(
+                        ("Problème", "Aucune visibilité sur la date de livraison."),
+                        ("Investissement", "320 k€"),
+                    ),
+                ),
+            ],
+        ),
+        Section(key="empty", title="Section vide", blocks=[]),
+        Section(
+            key="plan",
+            title="Plan d'actions détaillé",
+            blocks=[
+                Paragraph("Liste complète des actions retenues, par porteur et échéance."),
+                Table(
+                    columns=("Réf.", "Action", "Porteur", "Échéance", "Budget"),
+                    rows=actions,
+                    caption="Tableau 2 – Plan d'actions complet",
+                    widths=(1, 5, 2, 1.4, 1.2),
+                ),
+                Chart(
+                    figure=line_figure,
+                    caption="Figure 2 – Trajectoire NPS visée",
+                    width_cm=14,
+                ),
+            ],
+        ),
+    ]
+    return Report(
+        title="Feuille de route Expérience Client 2025–2027",
+        organisation="ACME Services Énergie",
+        subtitle="Feuille de route à moyen terme",
+        dates="Séminaire des 12 et 13 mars 2025",
+        language="fr",
+        confidentiality="Confidentiel — usage interne du comité de direction",
+        logo_png=tiny_png() if logo else None,
+        sections=sections,
+        short=short,
+        labels={"contents": "Sommaire", "page": "Page"},
+    )
+
+
+SECTION_TITLES = ["Synthèse pour la direction", "Parcours client : constats", "Cas d'affaires",
+                  "Plan d'actions détaillé"]
+SHORT_TITLES = ["Synthèse pour la direction", "Cas d'affaires"]
+CAPTIONS = [
+    "Tableau 1 – Ambitions chiffrées à horizon 2027",
+    "Figure 1 – Satisfaction par étape du parcours",
+    "Tableau 2 – Plan d'actions complet",
+    "Figure 2 – Trajectoire NPS visée",
+]
+
+
+# --------------------------------------------------------------------------- helpers
+def style_of(paragraph) -> str:
+    return paragraph.style.name if paragraph.style is not None else ""
+
+
+def headings(document) -> list[tuple[str, str]]:
+    return [
+        (style_of(p), p.text) for p in document.paragraphs if style_of(p).startswith("Heading")
+    ]
+
+
+def body_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+def part_xml(path: Path, prefix: str) -> list[str]:
+    with zipfile.ZipFile(path) as z:
+        return [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith(prefix)]
+
+
+def folder_listing(folder: Path) -> list[str]:
+    return sorted(os.listdir(folder))
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("docx") / "roadmap.docx"
+    assert render_docx(make_report(), out) == out
+    return out
+
+
+# ------------------------------------------------------------------------- structure
+def test_cover_uses_title_style_and_cover_content(rendered):
+    document = docx.Document(str(rendered))
+    titles = [p for p in document.paragraphs if style_of(p) == "Title"]
+    assert [p.text for p in titles] == ["Feuille de route Expérience Client 2025–2027"]
+    texts = [p.text for p in document.paragraphs]
+    title_at = texts.index(titles[0].text)
+    cover = texts[: title_at + 3]
+    assert "ACME Services Énergie" in cover
+    assert "Feuille de route à moyen terme" in texts[title_at + 1]
+    assert "Séminaire des 12 et 13 mars 2025" in texts[title_at + 2]
+    # The logo is on the cover, before the title.
+    first_drawing = next(i for i, p in enumerate(document.paragraphs)
+                         if p._p.find(".//" + qn("w:drawing")) is not None)
+    assert first_drawing < title_at
+    # Confidentiality line in the cover's own footer; no header on the cover.
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert "Confidentiel" in section.first_page_footer.paragraphs[0].text
+    assert not "".join(p.text for p in section.first_page_header.paragraphs).strip()
+
+
+def test_headings_in_order_with_section_mapping(rendered):
+    document = docx.Document(str(rendered))
+    assert headings(document) == [
+        ("Heading 1", "Synthèse pour la direction"),
+        ("Heading 2", "Nos trois convictions"),
+        ("Heading 3", "Ambitions chiffrées"),
+        ("Heading 1", "Parcours client : constats"),
+        ("Heading 2", "Irritants prioritaires"),
+        ("Heading 3", "Détail des verbatims"),
+        ("Heading 1", "Cas d'affaires"),
+        ("Heading 1", "Plan d'actions détaillé"),
+    ]
+    # Each section starts on a new page; the empty section is left out.
+    for p in document.paragraphs:
+        if style_of(p) == "Heading 1":
+            assert p.paragraph_format.page_break_before
+    assert "Section vide" not in [p.text for p in document.paragraphs]
+
+
+def test_toc_field_is_real_and_prefilled(rendered):
+    document = docx.Document(str(rendered))
+    body = document.element.body
+    instr = [t.text for t in body.iter(qn("w:instrText"))]
+    assert any('TOC \\o "1-3" \\h \\z \\u' in t for t in instr)
+    # Walk the runs: text between the TOC's "separate" and its "end" is the cache.
+    events, depth, in_toc, cached = [], 0, False, []
+    for el in body.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
+        if el.tag == qn("w:fldChar"):
+            kind = el.get(qn("w:fldCharType"))
+            events.append(kind)
+            if kind == "begin":
+                depth += 1
+            elif kind == "end":
+                depth -= 1
+                if depth == 0 and in_toc:
+                    break
+        elif el.tag == qn("w:instrText") and "TOC" in el.text and depth == 1:
+            in_toc = True
+        elif el.tag == qn("w:t") and in_toc:
+            cached.append(el.text)
+    cache = "".join(cached)
+    for _, text in headings(document):
+        assert text in cache
+    assert "Section vide" not in cache
+    # The contents heading is not a Heading style (it must not list itself).
+    contents = [p for p in document.paragraphs if p.text == "Sommaire"]
+    assert len(contents) == 1 and not style_of(contents[0]).startswith("Heading")
+    assert "Sommaire" not in cache
+    toc_styles = {style_of(p) for p in document.paragraphs if style_of(p).lower().startswith("toc ")}
+    assert {"toc 1", "toc 2", "toc 3"} <= {s.lower() for s in toc_styles}
+    # Word offers to refresh fields on opening.
+    update = document.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+
+
+def test_tables_use_style_and_repeat_header(rendered):
+    document = docx.Document(str(rendered))
+    data_tables = [t for t in document.tables if t.style.name == "Roadmap Table"
+                   and len(t.columns) >= 3]
+    assert [len(t.rows) for t in data_tables] == [5, 301]
+    big = data_tables[1]
+    assert [c.text for c in big.rows[0].cells] == ["Réf.", "Action", "Porteur", "Échéance", "Budget"]
+    assert big.rows[300].cells[0].text == "A300"
+    for table in data_tables:
+        tr_pr = table.rows[0]._tr.trPr
+        assert tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+        look = table._tbl.tblPr.find(qn("w:tblLook"))
+        assert look.get(qn("w:firstRow")) == "1" and look.get(qn("w:noHBand")) == "0"
+        assert {p.style.name for p in table.rows[0].cells[0].paragraphs} == {"Table Header"}
+    # Widths honoured: (1, 5, 2, 1.4, 1.2) relative widths.
+    grid = [int(g.get(qn("w:w"))) for g in big._tbl.tblGrid.iter(qn("w:gridCol"))]
+    assert grid[1] > 4 * grid[0] and abs(grid[2] - 2 * grid[0]) <= 2
+    # The table style itself: header shaded in the accent colour, banded rows.
+    style_xml = document.styles["Roadmap Table"].element.xml
+    assert 'w:type="firstRow"' in style_xml and "1F3A5F" in style_xml
+    assert 'w:type="band1Horz"' in style_xml
+
+
+def test_captions_and_images(rendered):
+    document = docx.Document(str(rendered))
+    captions = [p.text for p in document.paragraphs if style_of(p) == "Caption"]
+    assert captions == CAPTIONS
+    figures = [p for p in document.paragraphs if style_of(p) == "Figure"]
+    assert len(figures) == 2
+    assert all(p._p.find(".//" + qn("w:drawing")) is not None for p in figures)
+    # Charts plus the logo; sized within the text width.
+    assert len(document.inline_shapes) == 3
+    usable = document.sections[0].page_width - 2 * document.sections[0].left_margin
+    widths = [s.width for s in document.inline_shapes]
+    assert all(w <= usable for w in widths)
+    assert abs(widths[2] - Cm(14)) < Cm(0.05)  # width_cm=14 honoured
+
+
+def test_image_count_equals_charts_without_logo(tmp_path):
+    out = render_docx(make_report(logo=False), tmp_path / "no-logo.docx")
+    assert len(docx.Document(str(out)).inline_shapes) == 2
+
+
+def test_paragraph_kinds_and_text_fidelity(rendered):
+    document = docx.Document(str(rendered))
+    bullets = [p.text for p in document.paragraphs if style_of(p) == "List Bullet"]
+    assert len(bullets) == 5 and bullets[1].startswith("Chaque irritant majeur")
+    quote = next(p for p in document.paragraphs if p.text.startswith("« Nous voulons"))
+    assert style_of(quote) == "Normal" and all(r.italic for r in quote.runs)
+    assert any("🚀" in p.text for p in document.paragraphs)
+
+
+def test_card_layout(rendered):
+    document = docx.Document(str(rendered))
+    cards = [t for t in document.tables if len(t.columns) == 2]
+    assert len(cards) == 2
+    card = cards[0]
+    first = card.rows[0]._tr.tc_lst[0]
+    assert first.tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "2"
+    title_paragraphs = [p.text for p in card.rows[0].cells[0].paragraphs]
+    assert title_paragraphs == ["Rappel client sous 2 heures",
+                                "Porteur : Directrice de la relation client"]
+    assert [card.rows[i].cells[0].text for i in range(1, 6)] == [
+        "Problème", "Solution", "Investissement", "Gains attendus", "Jalons"]
+    assert card.rows[2].cells[1].text == "Équipe de rappel dédiée, routage automatique\net suivi en temps réel."
+    assert card.rows[1].cells[0].paragraphs[0].style.name == "Card Label"
+    assert document.styles["Card Label"].font.bold
+    grid = [int(g.get(qn("w:w"))) for g in card._tbl.tblGrid.iter(qn("w:gridCol"))]
+    assert grid[0] < grid[1] / 2  # narrow label column
+    for row in card.rows:  # rows never split, the card is kept together
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    for row in list(card.rows)[:-1]:
+        assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+
+def test_header_footer_fields(rendered):
+    document = docx.Document(str(rendered))
+    section = document.sections[0]
+    assert "Feuille de route Expérience Client" in section.header.paragraphs[0].text
+    footer_xml = section.footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
+    assert "Page " in section.footer.paragraphs[0].text
+    assert "Confidentiel" in section.footer.paragraphs[0].text
+    assert any(" PAGE " in x for x in part_xml(rendered, "word/footer"))
+
+
+def test_page_setup_a4_and_styles(rendered):
+    document = docx.Document(str(rendered))
+    section = document.sections[0]
+    assert abs(section.page_width - Cm(21)) < Cm(0.05)
+    assert abs(section.page_height - Cm(29.7)) < Cm(0.05)
+    assert section.page_width < section.page_height
+    for margin in (section.left_margin, section.right_margin, section.top_margin,
+                   section.bottom_margin):
+        assert Cm(2) <= margin <= Cm(2.5)
+    styles = document.styles
+    assert styles["Normal"].font.name == "Calibri"
+    assert styles["Normal"].font.size.pt == 10.5
+    for name in ("Heading 1", "Heading 2", "Title"):
+        assert str(styles[name].font.color.rgb) == "1F3A5F"
+    # Look comes from styles, not from direct run formatting on headings.
+    for p in document.paragraphs:
+        if style_of(p).startswith("Heading"):
+            assert all(r.font.color.rgb is None and r.font.size is None for r in p.runs)
+    # Document language follows the report.
+    lang = styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    assert lang.get(qn("w:val")) == "fr-FR"
+    assert document.core_properties.title == "Feuille de route Expérience Client 2025–2027"
+
+
+def test_short_version_keeps_only_short_sections(tmp_path):
+    out = render_docx(make_report(short=True), tmp_path / "short.docx")
+    document = docx.Document(str(out))
+    h1 = [t for s, t in headings(document) if s == "Heading 1"]
+    assert h1 == SHORT_TITLES
+    assert len(document.inline_shapes) == 1  # only the logo: charts were in long sections
+    assert len([t for t in document.tables if len(t.rows) > 100]) == 0
+
+
+def test_useless_page_breaks_are_dropped(tmp_path):
+    report = make_report(logo=False)
+    report.sections = [
+        Section("a", "Alpha", [PageBreak(), Paragraph("x"), PageBreak(), PageBreak(),
+                               Paragraph("y"), PageBreak()]),
+        Section("b", "Beta", [Paragraph("z")]),
+    ]
+    out = render_docx(report, tmp_path / "breaks.docx")
+    assert body_xml(out).count('w:type="page"') == 1
+
+
+def test_bad_text_and_odd_shapes_do_not_crash(tmp_path):
+    report = make_report(logo=False)
+    report.sections = [
+        Section("odd", "Odd\x00 content\x0b", [
+            Paragraph("Tab\there, bell\x07, line\nbreak"),
+            Table(columns=("A", "B"), rows=(("1",), ("1", "2", "3")), widths=(1, 2, 3)),
+            Table(columns=(), rows=()),
+            Card(title="Empty card", fields=()),
+            Heading("Deep", 3),
+        ]),
+    ]
+    out = render_docx(report, tmp_path / "odd.docx")
+    document = docx.Document(str(out))
+    assert ("Heading 1", "Odd content") in headings(document)
+    assert ("Heading 4", "Deep") in headings(document)
+    table = [t for t in document.tables if t.style.name == "Roadmap Table" and len(t.rows) == 3][0]
+    assert [c.text for c in table.rows[1].cells] == ["1", ""]
+
+
+def test_progress_reaches_total_from_worker_thread(tmp_path):
+    calls: list[tuple[int, int]] = []
+    errors: list[BaseException] = []
+
+    def work():
+        try:
+            render_docx(make_report(), tmp_path / "threaded.docx",
+                        progress=lambda d, t: calls.append((d, t)))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(60)
+    assert not errors
+    assert calls[0][0] == 0 and calls[-1][0] == calls[-1][1]
+    assert len({t for _, t in calls}) == 1
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and len(calls) > 10
+
+
+def test_cancelling_from_progress_writes_nothing(tmp_path):
+    class Cancelled(Exception):
+        pass
+
+    def progress(done, total):
+        if done > 3:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        render_docx(make_report(), tmp_path / "cancelled.docx", progress=progress)
+    assert folder_listing(tmp_path) == []
+
+
+def test_chart_error_is_an_export_error(tmp_path):
+    def broken():
+        raise ValueError("no data")
+
+    report = make_report(logo=False)
+    report.sections[0].blocks.append(Chart(figure=broken, caption="Radar"))
+    with pytest.raises(ExportError) as info:
+        render_docx(report, tmp_path / "broken.docx")
+    assert info.value.kind == ExportError.CONTENT and "Radar" in str(info.value)
+    assert folder_listing(tmp_path) == []
+
+
+def test_matplotlib_is_not_imported_at_module_import():
+    code = ("import sys; import exports.docx_renderer; "
+            "assert 'matplotlib' not in sys.modules, 'matplotlib imported'")
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root,
+                   env={**os.environ, "PYTHONPATH": str(root)})
+
+
+def test_large_report_is_fast(tmp_path):
+    rows = tuple((f"R{i}", f"Ligne {i} — texte assez long pour occuper la cellule", "Équipe",
+                  "T3 2026", f"{i} k€") for i in range(400))
+    sections = [
+        Section(f"s{n}", f"Section {n}", [
+            Heading(f"Sous-partie {n}", 1),
+            Paragraph("Texte d'introduction. " * 20),
+            Table(columns=("Réf.", "Libellé", "Porteur", "Échéance", "Budget"), rows=rows,
+                  caption=f"Tableau {n}"),
+            Card(title=f"Cas {n}", fields=(("Problème", "x"), ("Solution", "y"))),
+        ])
+        for n in range(30)
+    ]
+    report = make_report(logo=False)
+    report.sections = sections
+    start = time.perf_counter()
+    render_docx(report, tmp_path / "large.docx")
+    elapsed = time.perf_counter() - start
+    assert elapsed < 3.0, f"30 tables x 400 rows took {elapsed:.2f} s"
+
+
+# ------------------------------------------------------------------------- templates
+def _make_template(path: Path) -> Path:
+    template = docx.Document()
+    template.styles["Heading 1"].font.color.rgb = docx.shared.RGBColor(0xC0, 0x10, 0x20)
+    template.styles["Normal"].font.name = "Georgia"
+    section = template.sections[0]
+    section.header.paragraphs[0].text = "ACME template header"
+    template.add_paragraph("TEMPLATE BODY TO DROP")
+    template.add_table(rows=1, cols=1).cell(0, 0).text = "TEMPLATE TABLE"
+    template.save(str(path))
+    return path
+
+
+def _check_template_honoured(out: Path):
+    document = docx.Document(str(out))
+    assert str(document.styles["Heading 1"].font.color.rgb) == "C01020"
+    assert document.styles["Normal"].font.name == "Georgia"
+    texts = [p.text for p in document.paragraphs]
+    assert "TEMPLATE BODY TO DROP" not in texts
+    assert all(c.text != "TEMPLATE TABLE" for t in document.tables for c in t.rows[0].cells)
+    assert document.sections[0].header.paragraphs[0].text == "ACME template header"
+    assert [t for s, t in headings(document) if s == "Heading 1"] == SECTION_TITLES
+    # Styles the template lacked were created.
+    for name in ("Table Text", "Card Label", "Roadmap Table", "toc 1"):
+        assert document.styles[name] is not None
+    # Our footer (page numbers) still fills the template's empty footer.
+    assert "NUMPAGES" in document.sections[0].footer._element.xml
+
+
+def test_docx_template_is_honoured(tmp_path):
+    template = _make_template(tmp_path / "corporate.docx")
+    out = render_docx(make_report(), tmp_path / "out.docx", template=template)
+    _check_template_honoured(out)
+
+
+def test_dotx_template_works(tmp_path):
+    source = _make_template(tmp_path / "base.docx")
+    dotx = tmp_path / "corporate.dotx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(dotx, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            dst.writestr(item, data)
+    with pytest.raises(ValueError):
+        docx.Document(str(dotx))  # python-docx alone refuses it
+    out = render_docx(make_report(), tmp_path / "out.docx", template=str(dotx))
+    _check_template_honoured(out)
+    with zipfile.ZipFile(out) as z:
+        assert b"document.main+xml" in z.read("[Content_Types].xml")
+
+
+@pytest.mark.parametrize("name, content", [
+    ("broken.docx", b"this is not a zip"),
+    ("notes.txt", b"hello"),
+    ("missing.dotx", None),
+])
+def test_invalid_template_raises(tmp_path, name, content):
+    template = tmp_path / name
+    if content is not None:
+        template.write_bytes(content)
+    target = tmp_path / "out" / "roadmap.docx"
+    target.parent.mkdir()
+    with pytest.raises(ExportError) as info:
+        render_docx(make_report(logo=False), target, template=template)
+    assert info.value.kind == ExportError.TEMPLATE
+    assert name in str(info.value) and "\n" not in str(info.value)
+    assert folder_listing(target.parent) == []
+
+
+# --------------------------------------------------------------------------- failures
+ORIGINAL = b"previous export, must survive"
+
+
+@pytest.fixture
+def existing(tmp_path) -> Path:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "Roadmap.docx"
+    target.write_bytes(ORIGINAL)
+    return target
+
+
+def _assert_untouched(target: Path, extra: tuple[str, ...] = ()):
+    assert target.read_bytes() == ORIGINAL
+    assert folder_listing(target.parent) == sorted((target.name,) + extra)
+
+
+def test_missing_folder(tmp_path):
+    with pytest.raises(ExportError) as info:
+        render_docx(make_report(logo=False), tmp_path / "nope" / "roadmap.docx")
+    assert info.value.kind == ExportError.FOLDER_MISSING
+    assert "does not exist" in str(info.value)
+    assert not (tmp_path / "nope").exists()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="root ignores folder permissions")
+def test_read_only_folder(existing):
+    folder = existing.parent
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        with pytest.raises(ExportError) as info:
+            render_docx(make_report(logo=False), existing)
+    finally:
+        folder.chmod(stat.S_IRWXU)
+    assert info.value.kind == ExportError.PERMISSION
+    _assert_untouched(existing)
+
+
+def test_permission_denied_when_creating_temp_file(existing, monkeypatch):
+    def deny(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(docx_io.tempfile, "mkstemp", deny)
+    with pytest.raises(ExportError) as info:
+        render_docx(make_report(logo=False), existing)
+    assert info.value.kind == ExportError.PERMISSION
+    _assert_untouched(existing)
+
+
+def test_target_locked_by_another_program(existing, monkeypatch):
+    """On Windows os.replace fails with PermissionError while Word holds the file."""
+    def locked(src, dst):
+        raise PermissionError(errno.EACCES, "Access is denied")
+
+    monkeypatch.setattr(docx_io.os, "replace", locked)
+    with pytest.raises(ExportError) as info:
+        render_docx(make_report(logo=False), existing)
+    assert info.value.kind == ExportError.LOCKED
+    assert "close it and try again" in str(info.value)
+    _assert_untouched(existing)
+
+
+def test_permission_error_on_new_file_is_a_permission_problem(tmp_path, monkeypatch):
+    def denied(src, dst):
+        raise PermissionError(errno.EACCES, "Access is denied")
+
+    monkeypatch.setattr(docx_io.os, "replace", denied)
+    with pytest.raises(ExportError) as info:
+        render_docx(make_report(logo=False), tmp_path / "new.docx")
+    assert info.value.kind == ExportError.PERMISSION
+    assert folder_listing(tmp_path) == []
+
+
+def test_disk_full(existing, monkeypatch):
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(docx_io.os, "fsync", full)
+    with pytest.raises(ExportError) as info:
+        render_docx(make_report(logo=False), existing)
+    assert info.value.kind == ExportError.DISK_FULL
+    assert "disk is full" in str(info.value)
+    _assert_untouched(existing)
+
+
+@pytest.mark.parametrize("lock_name", ["~$Roadmap.docx", ".~lock.Roadmap.docx#"])
+def test_word_lock_file_present(existing, lock_name):
+    lock = existing.with_name(lock_name)
+    lock.write_bytes(b"owner")
+    with pytest.raises(ExportError) as info:
+        render_docx(make_report(logo=False), existing)
+    assert info.value.kind == ExportError.LOCKED
+    assert "Roadmap.docx" in str(info.value) and "close it" in str(info.value)
+    _assert_untouched(existing, (lock_name,))
+
+
+def test_long_name_word_lock_file(tmp_path):
+    target = tmp_path / "Feuille-de-route.docx"
+    (tmp_path / "~$uille-de-route.docx").write_bytes(b"owner")  # Word drops 2 characters
+    with pytest.raises(ExportError) as info:
+        render_docx(make_report(logo=False), target)
+    assert info.value.kind == ExportError.LOCKED
+    assert not target.exists()
+
+
+def test_unexpected_os_error(existing, monkeypatch):
+    def broken(src, dst):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(docx_io.os, "replace", broken)
+    with pytest.raises(ExportError) as info:
+        render_docx(make_report(logo=False), existing)
+    assert info.value.kind == ExportError.OTHER and "Input/output error" in str(info.value)
+    _assert_untouched(existing)
+
+
+def test_success_replaces_existing_file(existing):
+    existing.chmod(0o640)
+    render_docx(make_report(logo=False), existing)
+    assert existing.read_bytes()[:2] == b"PK"
+    assert folder_listing(existing.parent) == ["Roadmap.docx"]
+    if os.name == "posix":
+        assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    docx.Document(str(existing))

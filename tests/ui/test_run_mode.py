@@ -1,0 +1,106 @@
+"""Run mode driven with the clicker keys, and what the shared screen shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ui.console import Console
+from workshop_app import run as run_core
+
+
+def make_console(session, qtbot):
+    console = Console(session)
+    qtbot.addWidget(console)
+    qtbot.addWidget(console.shared_screen)
+    console.tabs.setCurrentWidget(console.run_panel)
+    return console
+
+
+def press(console, key):
+    assert console.clicker.handle_key(key)
+
+
+def test_clicker_keys_run_the_agenda(planned_session, qtbot, clock):
+    console = make_console(planned_session, qtbot)
+    screen = console.shared_screen
+    assert screen.block_page.title.text() == "Opening"
+    assert screen.block_page.timer.text() == "30:00"
+    press(console, Qt.Key_Space)  # start
+    clock.advance(65)
+    planned_session.ticked.emit()
+    assert screen.block_page.timer.text() == "28:55"
+    assert console.run_panel.timer.text() == "28:55"
+    press(console, Qt.Key_F5)  # pause
+    assert console.run_panel.buttons["start"].text() == "Resume"
+    clock.advance(600)
+    press(console, Qt.Key_Space)  # resume
+    assert planned_session.runner.state().elapsed == 65
+    press(console, Qt.Key_PageDown)
+    assert screen.block_page.title.text() == "Trends"
+    assert screen.block_page.instructions.text() == "Instructions for Trends"
+    assert "Next: Break" in screen.block_page.next_label.text()
+    press(console, Qt.Key_PageUp)
+    assert screen.block_page.title.text() == "Opening"
+
+
+def test_black_screen_and_freeze(planned_session, qtbot):
+    console = make_console(planned_session, qtbot)
+    screen = console.shared_screen
+    screen.show()
+    press(console, Qt.Key_B)
+    assert run_core.screen_mode(planned_session.store) == "black"
+    assert screen.curtain.isVisible()
+    assert screen.render_frame().toImage().pixelColor(10, 10).name() == "#000000"
+    press(console, Qt.Key_B)
+    assert not screen.curtain.isVisible()
+    console.run_panel.toggle_screen_mode("frozen")
+    press(console, Qt.Key_PageDown)
+    assert screen.curtain.isVisible()  # the room still sees the frozen frame
+    console.run_panel.toggle_screen_mode("frozen")
+    assert not screen.curtain.isVisible()
+    assert screen.block_page.title.text() == "Trends"
+
+
+def test_overtime_turns_red(planned_session, qtbot, clock):
+    console = make_console(planned_session, qtbot)
+    press(console, Qt.Key_Space)
+    clock.advance(30 * 60 + 133)
+    planned_session.ticked.emit()
+    timer = console.shared_screen.block_page.timer
+    assert timer.text() == "+02:13"
+    assert "#D1495B" in timer.styleSheet()
+
+
+def test_warning_colour_near_the_end(planned_session, qtbot, clock):
+    console = make_console(planned_session, qtbot)
+    press(console, Qt.Key_Space)
+    clock.advance(29 * 60)
+    planned_session.ticked.emit()
+    assert "#E9A23B" in console.run_panel.timer.styleSheet()
+
+
+def test_keys_are_ignored_outside_run_mode(planned_session, qtbot):
+    console = make_console(planned_session, qtbot)
+    console.tabs.setCurrentIndex(1)
+    assert not console.clicker.handle_key(Qt.Key_Space)
+    assert planned_session.runner.state().status == "ready"
+
+
+def test_closing_and_reopening_the_shared_screen_loses_nothing(planned_session, qtbot, clock):
+    console = make_console(planned_session, qtbot)
+    press(console, Qt.Key_Space)
+    press(console, Qt.Key_B)
+    console.shared_screen.close()
+    from ui.shared_screen import SharedScreen
+
+    again = SharedScreen(planned_session)
+    qtbot.addWidget(again)
+    assert again.block_page.title.text() == "Opening"
+    assert again.mode == "black"
+
+
+def test_drift_label_and_thumbnail(planned_session, qtbot, clock):
+    console = make_console(planned_session, qtbot)
+    console.run_panel._update_thumbnail()
+    assert not console.run_panel.thumbnail.pixmap().isNull()
+    assert "projected end" in console.run_panel.drift_label.text()

@@ -1,0 +1,69 @@
+"""Collect every ``_("...")`` string of the code into ``workshop_app/locale/fr.po``.
+
+Existing translations are kept; new strings get an empty ``msgstr`` to fill in; strings
+no longer used are dropped. Run: ``python tools/i18n_extract.py`` (``--check`` only
+lists what is missing, exit 1 if anything is).
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PO = ROOT / "workshop_app" / "locale" / "fr.po"
+SOURCES = ("workshop_app", "ui", "exercises", "exports")
+# English strings handed to translate(text, language) for the seminar's own content.
+MARKED_CALLS = {"_", "N_", "translate", "tr"}
+
+
+def source_strings() -> dict[str, str]:
+    """msgid -> first place it appears."""
+    found: dict[str, str] = {}
+    for folder in SOURCES:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Call) or not node.args:
+                    continue
+                name = node.func.id if isinstance(node.func, ast.Name) else (
+                    node.func.attr if isinstance(node.func, ast.Attribute) else "")
+                arg = node.args[0]
+                if name in MARKED_CALLS and isinstance(arg, ast.Constant) and isinstance(arg.value, str) \
+                        and arg.value.strip():
+                    found.setdefault(arg.value, f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+
+
+def write(strings: dict[str, str], existing: dict[str, str]) -> None:
+    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', '"Language: fr\\n"', ""]
+    for msgid in sorted(strings, key=str.lower):
+        lines += [f"#: {strings[msgid]}", f"msgid {_quote(msgid)}", f"msgstr {_quote(existing.get(msgid, ''))}", ""]
+    PO.parent.mkdir(parents=True, exist_ok=True)
+    PO.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    from workshop_app.i18n import catalogue
+
+    catalogue.cache_clear()
+    existing = catalogue("fr")
+    strings = source_strings()
+    missing = [s for s in strings if s not in existing]
+    if "--check" in sys.argv:
+        for s in missing:
+            print(f"missing: {s!r} ({strings[s]})")
+        return 1 if missing else 0
+    write(strings, existing)
+    print(f"{len(strings)} strings, {len(missing)} to translate in {PO.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
