@@ -64,6 +64,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("Open the &demo seminar"), self.open_demo)
         file_menu.addSeparator()
         self.copy_action = self._action(file_menu, _("Save a &copy as…"), self.save_copy, QKeySequence.SaveAs)
+        self.restore_action = self._action(file_menu, _("Restore a &snapshot…"), self.restore_snapshot)
+        file_menu.addSeparator()
+        self.export_action = self._action(file_menu, _("&Export the roadmap to Word…"), self.export_word, "Ctrl+E")
+        self.json_action = self._action(file_menu, _("Export as &JSON…"), self.export_json)
+        self._action(file_menu, _("&Import a JSON export…"), self.import_json)
         self.close_action = self._action(file_menu, _("&Close"), self.close_seminar, QKeySequence.Close)
         file_menu.addSeparator()
         self._action(file_menu, _("&Quit"), self.close, QKeySequence.Quit)
@@ -97,7 +102,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
-        for action in (self.copy_action, self.close_action, self.screen_action):
+        for action in (self.copy_action, self.close_action, self.screen_action, self.restore_action,
+                       self.export_action, self.json_action):
             action.setEnabled(is_open)
         self.undo_action.setEnabled(is_open)
         self.redo_action.setEnabled(is_open)
@@ -129,8 +135,10 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def open_file(self, path: str) -> bool:
+        from workshop_app.snapshots import snapshot_before_migration
+
         try:
-            store = open_store(path)
+            store = open_store(path, before_migration=snapshot_before_migration(Path(path)))
         except StoreError as error:
             show_error(self, str(error), _("Cannot open this file"))
             if not Path(path).exists():
@@ -186,6 +194,77 @@ class MainWindow(QMainWindow):
             show_error(self, str(error))
             return
         self.statusBar().showMessage(_("Copy saved to {path}").format(path=path), 5000)
+
+    def export_word(self) -> None:
+        if self.session is None:
+            return
+        from .export_dialog import ExportDialog
+
+        path = self.session.store.path
+        target = path.with_name(path.stem + ".docx")
+        if not path.parent.is_dir() or self.session.read_only or "demo" in path.parent.name:
+            docs = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+            target = Path(docs) / (path.stem + ".docx")
+        ExportDialog(self.session, target, self).exec()
+
+    def export_json(self) -> None:
+        if self.session is None:
+            return
+        from exports.json_io import export_json
+
+        path, _f = QFileDialog.getSaveFileName(self, _("Export as JSON"), "", _("JSON (*.json)"))
+        if not path:
+            return
+        try:
+            export_json(self.session.store, path)
+        except Exception as error:  # ExportError: a sentence for the user
+            from .export_dialog import user_message
+
+            show_error(self, user_message(error))
+            return
+        self.statusBar().showMessage(_("Exported to {path}").format(path=path), 5000)
+
+    def import_json(self) -> None:
+        from exports.json_io import InterchangeError, import_json
+
+        source, _f = QFileDialog.getOpenFileName(self, _("Import a JSON export"), "", _("JSON (*.json)"))
+        if not source:
+            return
+        target, _f = QFileDialog.getSaveFileName(self, _("New seminar file"), str(Path(source).with_suffix(SUFFIX)),
+                                                 _("Seminars (*.workshop)"))
+        if not target:
+            return
+        try:
+            store = import_json(source, target)
+        except InterchangeError as error:
+            show_error(self, str(error), _("Cannot import this file"))
+            return
+        self.attach(store)
+
+    def restore_snapshot(self) -> None:
+        if self.session is None:
+            return
+        from PySide6.QtWidgets import QInputDialog
+        from workshop_app.snapshots import list_snapshots, restore_snapshot
+
+        path = self.session.store.path
+        snapshots = list_snapshots(path)
+        if not snapshots:
+            show_error(self, _("There is no snapshot of this seminar yet."), _("Restore a snapshot"))
+            return
+        labels = [s.describe() for s in snapshots]
+        choice, ok = QInputDialog.getItem(self, _("Restore a snapshot"),
+                                          _("The seminar will go back to the chosen moment. "
+                                            "Its current state is kept as a snapshot too."), labels, 0, False)
+        if not ok:
+            return
+        snapshot = snapshots[labels.index(choice)]
+        self.close_seminar()
+        try:
+            restore_snapshot(path, snapshot.path)
+        except StoreError as error:
+            show_error(self, str(error))
+        self.open_file(str(path))
 
     def close_seminar(self) -> None:
         if self.console is not None:

@@ -131,6 +131,11 @@ class RunPanel(QWidget):
     # --- commands (also called by the clicker) -----------------------------
     def _act(self, fn, *args) -> None:
         fn(*args)
+        block = self.runner.current()
+        if block is not None and self.runner.state(block).status != "ready" and not self.session.read_only:
+            from workshop_app.snapshots import ensure_day_snapshot
+
+            ensure_day_snapshot(self.session.store, block.day_id)
         self.session.notify("run")
 
     def start_or_pause(self) -> None:

@@ -32,19 +32,23 @@ def _gui_parser() -> argparse.ArgumentParser:
 def _commands_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workshop-app")
     sub = parser.add_subparsers(dest="command", required=True)
-    demo = sub.add_parser("demo", help=_("write the demo seminar to a file (no display needed)"))
+    def add(name, text):
+        return sub.add_parser(name, help=text, description=text)
+
+    demo = add("demo", _("write the demo seminar to a file (no display needed)"))
     demo.add_argument("out", help=_("the .workshop file to create"))
     demo.add_argument("--lang", choices=("fr", "en"), default="fr", help=_("language of the demo"))
-    check = sub.add_parser("check", help=_("check a seminar file's integrity and version, read-only"))
-    check.add_argument("file")
-    export = sub.add_parser("export", help=_("export a seminar to Word (.docx) or JSON"))
-    export.add_argument("file")
+    check = add("check", _("check a seminar file's integrity and version, read-only; "
+                           "exit 1 with a one-line reason on any problem"))
+    check.add_argument("file", help=_("the .workshop file to check"))
+    export = add("export", _("export a seminar to Word (.docx) or JSON"))
+    export.add_argument("file", help=_("the .workshop file to export"))
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--docx", metavar="OUT.docx")
     target.add_argument("--json", metavar="OUT.json")
     export.add_argument("--short", action="store_true", help=_("the short version for management"))
     export.add_argument("--template", metavar="T.docx", help=_("the organisation's Word template"))
-    imp = sub.add_parser("import", help=_("create a seminar file from a JSON export"))
+    imp = add("import", _("create a seminar file from a JSON export"))
     imp.add_argument("json_file", metavar="IN.json")
     imp.add_argument("out", metavar="OUT.workshop")
     return parser

@@ -48,3 +48,15 @@ def set_logo(store: Store, png: bytes | None) -> None:
             raise ValidationError(_("The logo is too large (at most 2 MB)."))
     with store.action() as db:
         db["seminar"].update(1, {"logo_png": png})
+
+
+def get_ambition(store: Store) -> str:
+    """The seminar's overall ambition, one sentence heading the executive summary."""
+    return store.scalar("SELECT value FROM exercise_data WHERE exercise = 'seminar' AND key = 'ambition'") or ""
+
+
+def set_ambition(store: Store, text: str) -> None:
+    text = clean_text(text, _("Ambition"), long=True)
+    with store.action() as db:
+        db["exercise_data"].upsert({"exercise": "seminar", "key": "ambition", "value": text},
+                                   pk=("exercise", "key"))

@@ -11,7 +11,7 @@ from ..agenda import list_blocks
 from ..clock import Clock
 from ..participants import add_participant
 from ..run import set_current
-from ..seminar import update_seminar
+from ..seminar import set_ambition, update_seminar
 from ..store import Store, create_store
 from ..templates import apply_template
 
@@ -59,6 +59,7 @@ def build_demo(path: str | Path, language: str = "fr", clock: Clock | None = Non
         update_seminar(store, summary=_pick(content["summary"], language),
                        confidentiality=("Confidentiel — usage interne" if language == "fr"
                                         else "Confidential — internal use"))
+        set_ambition(store, _pick(content["ambition"], language))
         for person in content["participants"]:
             add_participant(store, person["name"], _pick(person["function"], language), person["email"])
         apply_template(store, "two_day", DEMO_DATES, language)

@@ -1,0 +1,150 @@
+"""Automatic snapshots of a seminar file, taken with SQLite's online backup API.
+
+Snapshots live in a folder beside the seminar (``<name>.snapshots/``): one at the start
+of each seminar day, one before any migration, one before a restore. Only the newest
+``KEEP`` are kept. Restoring replaces the seminar with a snapshot, after taking a
+snapshot of the current state, so a restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .i18n import _
+from .store import Store, StoreError, check_file
+
+KEEP = 12
+_NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.workshop$")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    path: Path
+    taken_at: datetime
+    reason: str  # "day-<id>", "migration-v<n>", "before-restore", "manual"
+
+    def describe(self) -> str:
+        when = self.taken_at.strftime("%Y-%m-%d %H:%M:%S")
+        if self.reason.startswith("day-"):
+            what = _("start of a seminar day")
+        elif self.reason.startswith("migration"):
+            what = _("before an update of the file format")
+        elif self.reason == "before-restore":
+            what = _("before a restore")
+        else:
+            what = _("manual")
+        return f"{when} — {what}"
+
+
+def folder_for(seminar_path: Path) -> Path:
+    return seminar_path.with_name(seminar_path.stem + ".snapshots")
+
+
+def list_snapshots(seminar_path: Path) -> list[Snapshot]:
+    """Newest first."""
+    folder = folder_for(Path(seminar_path))
+    found = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            match = _NAME.match(path.name)
+            if match:
+                found.append(Snapshot(path, datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S"), match["reason"]))
+    return sorted(found, key=lambda s: (s.taken_at, s.path.name), reverse=True)
+
+
+def _prune(seminar_path: Path, keep: int) -> None:
+    for old in list_snapshots(seminar_path)[keep:]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+
+
+def _copy_with_backup(source: sqlite3.Connection, target: Path) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp", prefix=".snap-")
+    os.close(fd)
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def take_snapshot(seminar_path: Path, conn: sqlite3.Connection, reason: str, now: datetime | None = None,
+                  keep: int = KEEP) -> Path | None:
+    """Copy the seminar into its snapshot folder; None when the folder cannot be written."""
+    seminar_path = Path(seminar_path)
+    folder = folder_for(seminar_path)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    try:
+        folder.mkdir(exist_ok=True)
+        target = folder / f"{stamp}-{reason}.workshop"
+        _copy_with_backup(conn, target)
+    except (OSError, sqlite3.Error):
+        return None  # a snapshot is a safety net: never block the seminar for it
+    _prune(seminar_path, keep)
+    return target
+
+
+def snapshot_before_migration(seminar_path: Path):
+    """A ``before_migration`` callback for ``open_store``: copy the file as it is."""
+
+    def callback(version: int) -> None:
+        conn = sqlite3.connect(f"file:{Path(seminar_path).resolve()}?mode=ro", uri=True)
+        try:
+            if take_snapshot(seminar_path, conn, f"migration-v{version}") is None:
+                raise StoreError(_("A safety copy could not be written before updating {name}; "
+                                   "it was left unchanged.").format(name=Path(seminar_path).name))
+        finally:
+            conn.close()
+
+    return callback
+
+
+def ensure_day_snapshot(store: Store, day_id: int, now: datetime | None = None) -> Path | None:
+    """Take the snapshot of a seminar day once, when the day's first block starts."""
+    reason = f"day-{day_id}"
+    if any(s.reason == reason for s in list_snapshots(store.path)):
+        return None
+    return take_snapshot(store.path, store.conn, reason, now)
+
+
+def restore_snapshot(seminar_path: Path, snapshot: Path) -> None:
+    """Replace the (closed) seminar file by ``snapshot``, keeping a snapshot of the current state."""
+    seminar_path = Path(seminar_path)
+    check_file(snapshot)
+    conn = sqlite3.connect(seminar_path)
+    try:
+        if take_snapshot(seminar_path, conn, "before-restore", keep=KEEP + 1) is None:
+            raise StoreError(_("The current state could not be kept aside; nothing was restored."))
+    finally:
+        conn.close()
+    fd, tmp = tempfile.mkstemp(dir=seminar_path.parent, suffix=".tmp", prefix=".restore-")
+    os.close(fd)
+    try:
+        shutil.copyfile(snapshot, tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{seminar_path}{suffix}")
+        os.replace(tmp, seminar_path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise StoreError(_("The snapshot could not be restored: {reason}").format(reason=error)) from None
