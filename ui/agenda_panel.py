@@ -78,7 +78,7 @@ class AgendaTree(QTreeWidget):
         super().__init__(parent)
         self.session = session
         self.setColumnCount(4)
-        self.setHeaderLabels([_("Block"), _("Start"), _("Minutes"), _("Kind")])
+        self.setHeaderLabels([_("Block"), _("Start time"), _("Minutes"), _("Kind")])
         self.header().setSectionResizeMode(0, QHeaderView.Stretch)
         self.setDragDropMode(QAbstractItemView.InternalMove)
         self.setSelectionMode(QAbstractItemView.SingleSelection)

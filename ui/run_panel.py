@@ -42,7 +42,7 @@ class RunPanel(QWidget):
         # the plan, as run
         self.plan = QTreeWidget()
         self.plan.setColumnCount(4)
-        self.plan.setHeaderLabels([_("Block"), _("Start"), _("Planned"), _("Actual")])
+        self.plan.setHeaderLabels([_("Block"), _("Start time"), _("Planned"), _("Actual")])
         self.plan.header().setSectionResizeMode(0, QHeaderView.Stretch)
         for column in (1, 2, 3):
             self.plan.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)

@@ -26,6 +26,15 @@ def update_seminar(session, **changes) -> None:
                 lambda _r: core.update_seminar(store, **old))
 
 
+def set_ambition(session, text: str) -> None:
+    store = session.store
+    before = core.get_ambition(store)
+    if text.strip() == before:
+        return
+    run_command(session, _("Edit the ambition"), "seminar", lambda: core.set_ambition(store, text),
+                lambda _r: core.set_ambition(store, before))
+
+
 def set_logo(session, png: bytes | None) -> None:
     store = session.store
     before = core.get_seminar(store).logo_png
@@ -46,6 +55,8 @@ class SeminarPanel(QWidget):
         self.warning = QSpinBox()
         self.warning.setRange(0, 60)
         self.warning.setSuffix(" min")
+        self.ambition = QLineEdit()
+        self.ambition.setPlaceholderText(_("One sentence that heads the executive summary"))
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText(_("Your own summary for the executive summary of the roadmap"))
         self.logo = QLabel()
@@ -66,6 +77,7 @@ class SeminarPanel(QWidget):
         form.addRow(_("Confidentiality line"), self.confidentiality)
         form.addRow(_("Timer warning before the end"), self.warning)
         form.addRow(_("Logo"), logo_row)
+        form.addRow(_("Overall ambition"), self.ambition)
         form.addRow(_("Facilitator's summary"), self.summary)
         form.addRow("", self.save)
         for w in (self.save, self.logo_button, self.logo_clear):
@@ -91,6 +103,7 @@ class SeminarPanel(QWidget):
         self.confidentiality.setText(s.confidentiality)
         self.warning.setValue(s.warning_seconds // 60)
         self.summary.setPlainText(s.summary)
+        self.ambition.setText(core.get_ambition(self.session.store))
         if s.logo_png:
             pix = QPixmap()
             pix.loadFromData(s.logo_png)
@@ -103,6 +116,7 @@ class SeminarPanel(QWidget):
             update_seminar(self.session, title=self.title.text(), organisation=self.organisation.text(),
                            language=self.language.currentData(), confidentiality=self.confidentiality.text(),
                            warning_seconds=self.warning.value() * 60, summary=self.summary.toPlainText())
+            set_ambition(self.session, self.ambition.text())
         except ValidationError as error:
             show_error(self, str(error))
 
