@@ -32,6 +32,7 @@ class BigTimer(QLabel):
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(80, 40)
         self._colour = ""
+        self._size = 0
         self._font = QFont("DejaVu Sans")  # its digits are tabular: the text does not jump
         self._font.setStyleHint(QFont.SansSerif)
         self._font.setBold(True)
@@ -46,7 +47,7 @@ class BigTimer(QLabel):
             self._fit()
         if colour != self._colour:
             self._colour = colour
-            self.setStyleSheet(f"color: {colour};")
+            self._apply_style()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -61,6 +62,11 @@ class BigTimer(QLabel):
         height = metrics.height() or 1
         size = min(self.width() * self.fill / width, self.height() * self.fill / height) * 100
         size = max(10, int(size))
-        if self._font.pixelSize() != size:
-            self._font.setPixelSize(size)
-        self.setFont(self._font)
+        if size != self._size:
+            self._size = size
+            self._apply_style()
+
+    def _apply_style(self) -> None:
+        # A style sheet, not setFont: the application's style sheet would override the font.
+        self.setStyleSheet(f"color: {self._colour or self.base_colour}; font-size: {self._size}px; "
+                           f"font-weight: bold; font-family: '{self._font.family()}';")

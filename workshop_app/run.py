@@ -143,8 +143,8 @@ class DayDrift:
     """
 
     day_id: int
-    planned_end: int  # the end of the plan (day start + planned durations)
-    day_end: int  # the day's own end time, the limit the facilitator set
+    planned_end: float  # the end of the plan (day start + planned durations)
+    day_end: float  # the day's own end time, the limit the facilitator set
     projected_end: float
     behind_minutes: float  # positive: behind schedule; negative: ahead
     blocks: tuple[BlockDrift, ...]
@@ -159,13 +159,32 @@ def _minutes_of_day(clock: Clock, ts: float) -> float:
     return moment.hour * 60 + moment.minute + moment.second / 60
 
 
+def _rehearsal_offset(clock: Clock, day, blocks, events, now: float) -> float:
+    """Minutes to shift the plan when the day is run on another date than planned.
+
+    On its own date a day is measured against the clock (lunch is at 12:45). Run on
+    another date (a rehearsal, the demo, a postponed seminar) the plan is anchored on
+    the moment its first block actually started, so drift stays meaningful.
+    """
+    planned = float(parse_hhmm(day.start))
+    for block in blocks:
+        state = compute(block.planned_minutes, events.get(block.id, []), now)
+        if state.started_at is not None:
+            if clock.local(state.started_at).date().isoformat() == day.date:
+                return 0.0
+            return _minutes_of_day(clock, state.started_at) - planned
+        planned += block.planned_minutes
+    return 0.0
+
+
 def day_drift(store: Store, clock: Clock, day_id: int) -> DayDrift:
     """Planned against actual for each block of a day, the slip and the projected end."""
     day = next(d for d in list_days(store) if d.id == day_id)
     blocks = list_blocks(store, day_id)
     events = all_events(store)
     now = clock.now()
-    planned_cursor = float(parse_hhmm(day.start))
+    offset = _rehearsal_offset(clock, day, blocks, events, now)
+    planned_cursor = parse_hhmm(day.start) + offset
     cursor = planned_cursor
     behind = 0.0
     started_any = False
@@ -185,9 +204,9 @@ def day_drift(store: Store, clock: Clock, day_id: int) -> DayDrift:
         else:
             cursor += block.planned_minutes
         rows.append(BlockDrift(block, block.planned_minutes, actual))
-    planned_end = int(planned_cursor)
+    planned_end = planned_cursor
     projected = cursor if started_any else float(planned_end)
-    return DayDrift(day_id, planned_end, parse_hhmm(day.end), projected, behind, tuple(rows))
+    return DayDrift(day_id, planned_end, parse_hhmm(day.end) + offset, projected, behind, tuple(rows))
 
 
 @dataclass(frozen=True)

@@ -100,3 +100,14 @@ def test_day_two_opens_where_day_one_ended(store, clock):
     clock.advance(60)
     runner.go(+1)
     assert runner.current().id == recap
+
+
+def test_a_day_run_on_another_date_is_anchored_on_its_actual_start(store, clock):
+    day, ids = setup_day(store)
+    runner = run.Runner(store, clock)
+    clock.set(datetime.fromisoformat("2026-11-22T16:40:00").timestamp())  # a rehearsal
+    runner.start_or_pause()
+    clock.advance(40 * 60)  # the opening overruns by 10 min
+    drift = run.day_drift(store, clock, day)
+    assert round(drift.behind_minutes) == 10
+    assert round(drift.projected_end) == 16 * 60 + 40 + 40 + 60 + 15 + 60 + 30

@@ -6,6 +6,16 @@ from ui.session import Session
 from workshop_app import agenda
 
 
+@pytest.fixture(autouse=True)
+def _app_style(qapp):
+    """The real application style sheet, so tests see what users see."""
+    from ui import theme
+
+    qapp.setStyleSheet(theme.STYLE_SHEET)
+    yield
+    qapp.setStyleSheet("")
+
+
 @pytest.fixture
 def messages(monkeypatch):
     """Collect what would be shown in message boxes instead of blocking on them."""

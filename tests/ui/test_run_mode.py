@@ -104,3 +104,17 @@ def test_drift_label_and_thumbnail(planned_session, qtbot, clock):
     console.run_panel._update_thumbnail()
     assert not console.run_panel.thumbnail.pixmap().isNull()
     assert "projected end" in console.run_panel.drift_label.text()
+
+
+def test_the_big_timer_fills_the_projector(planned_session, qtbot):
+    from ui.shared_screen import SharedScreen
+
+    screen = SharedScreen(planned_session)
+    qtbot.addWidget(screen)
+    for width, height in ((1920, 1080), (1280, 720)):
+        screen.resize(width, height)
+        screen.show()
+        qtbot.waitExposed(screen)
+        timer = screen.block_page.timer
+        # readable from the back of a 12-metre room: digits a good fifth of the screen high
+        assert timer.fontInfo().pixelSize() >= height * 0.2
