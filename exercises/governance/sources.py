@@ -123,3 +123,19 @@ def ideation_api(name: str):
     except ImportError:
         return None
     return getattr(module, name, None)
+
+
+def demo_initiative_ids(store: Store, demo: dict, language: str) -> dict[str, int]:
+    """Map the demo's initiative keys to ids: by title in ``language``, else by creation order."""
+    rows = store.query("SELECT id, title FROM initiatives ORDER BY id")
+    by_title = {row["title"]: row["id"] for row in rows}
+    wanted = demo.get("initiatives", [])
+    result = {}
+    for item in wanted:
+        title = item.get("title")
+        title = title.get(language, title.get("en")) if isinstance(title, dict) else title
+        if title in by_title:
+            result[item["key"]] = by_title[title]
+    if not result and len(rows) == len(wanted):
+        result = {item["key"]: row["id"] for item, row in zip(wanted, rows)}
+    return result

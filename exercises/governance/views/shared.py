@@ -1,0 +1,210 @@
+"""The governance page on the projector: one question with its options, or the summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtWidgets import QSizePolicy, QStackedLayout, QWidget
+
+from ui import theme
+from workshop_app.i18n import _
+
+from .. import logic, votes
+from ..library import help_text
+from .console import KEY, SCREEN, screen_state
+from .painting import draw_fitted, elided, fitted_font, font
+
+WHITE = "#FFFFFF"
+LIGHT = "#D9E2EC"
+DIM = "#9FB3C8"
+CARD = QColor(255, 255, 255, 22)
+CHOSEN = QColor(theme.ACCENT_2)
+
+
+class SharedView(QWidget):
+    """The projector page: the board (a question or the summary), or the booth during a vote.
+
+    Renders from the store and the shared screen state; only the booth records ballots.
+    """
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.board = ChoicesBoard(session)
+        self.booth = None
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(self.board)
+        self.session.changed.connect(self._on_changed)
+        self.refresh()
+
+    @property
+    def mode(self) -> str:
+        return "booth" if self.booth is not None and self.pages.currentWidget() is self.booth else self.board.mode
+
+    def _on_changed(self, kind: str, _ident: int) -> None:
+        if kind in (KEY, SCREEN, "participants"):
+            self.refresh()
+
+    def _booth_round(self, state: dict):
+        booth = state.get("booth") or {}
+        rnd = votes.latest_round(self.session.store, state.get("key", "")) if state.get("mode") == "booth" else None
+        return rnd if rnd is not None and rnd.is_open and rnd.id == booth.get("round_id") else None
+
+    def refresh(self) -> None:
+        state = screen_state(self.session)
+        if self._booth_round(state) is not None:
+            if self.booth is None:
+                from exercises.arbitration.booth_view import BoothPage
+
+                self.booth = BoothPage(self.session, booth=state["booth"], kind=KEY)
+                self.pages.addWidget(self.booth)
+            self.booth._booth = state["booth"]
+            self.booth.sync()
+            self.pages.setCurrentWidget(self.booth)
+        else:
+            self.board.refresh()
+            self.pages.setCurrentWidget(self.board)
+
+
+class ChoicesBoard(QWidget):
+    """One question with its options (and the counts once shown), or all the answers."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setMinimumSize(320, 200)
+        self.refresh()
+
+    def refresh(self) -> None:
+        store = self.session.store
+        self.choices = logic.list_choices(store)
+        state = screen_state(self.session)
+        self.mode = "summary" if state.get("mode") == "summary" else "question"
+        self.current = next((c for c in self.choices if c.key == state.get("key")), None)
+        if self.current is None:
+            self.current = next((c for c in self.choices if not c.settled), self.choices[0] if self.choices else None)
+        self.hands = logic.get_hands(store, self.current.key) if self.current else logic.Hands({})
+        self.help = help_text(self.current.key, self.session.language) if self.current else ""
+        self.update()
+
+    # --- painting ------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        if not self.choices:
+            draw_fitted(painter, QRectF(self.rect()), _("No governance question yet."), self.height() * 0.06,
+                        14, WHITE, True, Qt.AlignCenter)
+        elif self.mode == "summary":
+            self._paint_summary(painter)
+        else:
+            self._paint_question(painter)
+        painter.end()
+
+    def _paint_question(self, painter: QPainter) -> None:
+        choice = self.current
+        w, h = self.width(), self.height()
+        margin = w * 0.04
+        y = h * 0.02
+        draw_fitted(painter, QRectF(margin, y, w - 2 * margin, h * 0.16), choice.question, h * 0.07, 18,
+                    WHITE, True)
+        y += h * 0.17
+        hint = self.help
+        kind = {"single": _("One answer"), "multi": _("Several answers possible"),
+                "ranking": _("Rank them")}.get(choice.kind, "")
+        draw_fitted(painter, QRectF(margin, y, w - 2 * margin, h * 0.1), f"{kind} · {hint}" if hint else kind,
+                    h * 0.034, 11, LIGHT)
+        y += h * 0.12
+        options = list(choice.options)
+        if choice.kind == "ranking":  # a settled ranking reads best in its order
+            options.sort(key=lambda o: choice.chosen.index(o.key) if o.key in choice.chosen else len(options))
+        gap = h * 0.015
+        row_h = min((h - y - gap) / max(len(options), 1) - gap, h * 0.13)
+        top = max((c for c in self.hands.counts.values()), default=0)
+        show_counts = self.hands.revealed and top > 0
+        rects = [QRectF(margin, y + n * (row_h + gap), w - 2 * margin, row_h) for n in range(len(options))]
+        texts = [self._option_text(choice, o) for o in options]
+        # one size for every option, so none looks more important than the others
+        px = min((fitted_font(self._label_rect(r, show_counts), t, row_h * 0.42, 11, True).pixelSize()
+                  for r, t in zip(rects, texts)), default=11)
+        for rect, option, text in zip(rects, options, texts):
+            self._paint_option(painter, rect, choice, option, text, px, show_counts, top)
+        if choice.note and rects and rects[-1].bottom() + h * 0.08 < h:
+            note = QRectF(margin, rects[-1].bottom() + gap, w - 2 * margin, h - rects[-1].bottom() - gap)
+            draw_fitted(painter, note, choice.note, h * 0.034, 11, LIGHT, False, Qt.AlignLeft | Qt.AlignTop)
+
+    @staticmethod
+    def _option_text(choice, option) -> str:
+        if option.key not in choice.chosen:
+            return option.label
+        mark = f"{choice.chosen.index(option.key) + 1}. " if choice.kind == "ranking" else "✓ "
+        return mark + option.label
+
+    @staticmethod
+    def _label_rect(rect: QRectF, show_counts: bool) -> QRectF:
+        pad = rect.height() * 0.3
+        bar_w = rect.width() * 0.3 if show_counts else 0
+        return QRectF(rect.left() + pad, rect.top(), rect.width() - 2 * pad - bar_w - pad, rect.height())
+
+    def _paint_option(self, painter, rect: QRectF, choice, option, text: str, px: int,
+                      show_counts: bool, top: int) -> None:
+        chosen = option.key in choice.chosen
+        path = QPainterPath()
+        path.addRoundedRect(rect, rect.height() * 0.18, rect.height() * 0.18)
+        painter.fillPath(path, CHOSEN if chosen else CARD)
+        count = int(self.hands.counts.get(option.key, 0))
+        pad = rect.height() * 0.3
+        bar_w = rect.width() * 0.3 if show_counts else 0
+        if show_counts and count:
+            bar = QRectF(rect.right() - bar_w - pad, rect.top() + rect.height() * 0.28,
+                         (bar_w - rect.height()) * count / top, rect.height() * 0.44)
+            painter.fillRect(bar, QColor(WHITE if chosen else theme.WARNING))
+        if show_counts:
+            painter.setFont(font(rect.height() * 0.45, True))
+            painter.setPen(QColor(WHITE))
+            painter.drawText(QRectF(rect.right() - pad - rect.height(), rect.top(), rect.height(), rect.height()),
+                             int(Qt.AlignRight | Qt.AlignVCenter), str(count))
+        draw_fitted(painter, self._label_rect(rect, show_counts), text, px, px, WHITE, chosen)
+
+    def _paint_summary(self, painter: QPainter) -> None:
+        w, h = self.width(), self.height()
+        margin = w * 0.03
+        title_h = h * 0.075
+        draw_fitted(painter, QRectF(margin, 0, w - 2 * margin, title_h), _("Our governance choices"),
+                    h * 0.06, 16, WHITE, True)
+        count = len(self.choices)
+        columns = 2 if count > 4 else 1
+        rows = (count + columns - 1) // columns
+        gap = h * 0.014
+        cell_w = (w - 2 * margin - gap * (columns - 1)) / columns
+        cell_h = (h - title_h - gap * rows) / max(rows, 1)
+        for n, choice in enumerate(self.choices):
+            col, row = divmod(n, rows)
+            rect = QRectF(margin + col * (cell_w + gap), title_h + row * (cell_h + gap), cell_w, cell_h)
+            self._paint_card(painter, rect, choice)
+
+    def _paint_card(self, painter: QPainter, rect: QRectF, choice) -> None:
+        path = QPainterPath()
+        path.addRoundedRect(rect, 8, 8)
+        painter.fillPath(path, CARD)
+        if choice.settled:
+            painter.fillRect(QRectF(rect.left(), rect.top() + 6, 6, rect.height() - 12), CHOSEN)
+        pad = rect.height() * 0.1
+        inner = rect.adjusted(pad + 8, pad * 0.5, -pad, -pad * 0.4)
+        q_font = font(rect.height() * 0.165)
+        question = elided(choice.question, q_font, inner.width())
+        painter.setFont(q_font)
+        painter.setPen(QColor(DIM))
+        q_h = rect.height() * 0.23
+        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), q_h),
+                         int(Qt.AlignLeft | Qt.AlignVCenter), question)
+        answer_rect = QRectF(inner.left(), inner.top() + q_h, inner.width(), inner.height() - q_h)
+        if not choice.settled:
+            draw_fitted(painter, answer_rect, _("To be decided"), rect.height() * 0.26, 10, DIM, False)
+            return
+        labels = choice.chosen_labels()
+        if choice.kind == "ranking":
+            labels = [f"{n}. {label}" for n, label in enumerate(labels[:3], 1)]
+        text = " · ".join(labels)
+        draw_fitted(painter, answer_rect, text, rect.height() * 0.26, 10, WHITE, True,
+                    Qt.AlignLeft | Qt.AlignTop)

@@ -1,0 +1,130 @@
+"""The roadmap as a Gantt chart for the Word document: swimlanes by axis, quarters across.
+
+Readable in print: the figure is drawn at the width it is printed (about 17 cm), so
+font sizes are real sizes. Horizon bands are shaded, milestones are diamonds, and
+initiatives are named in the left margin, under their axis.
+"""
+
+from __future__ import annotations
+
+from workshop_app.i18n import N_, translate
+
+from .logic import horizon_bands, pack_rows, quarter_short_label
+from .store_ops import Roadmap
+
+INK = "#1B1F24"
+MUTED = "#5B6673"
+DEEP_BLUE = "#1F3A5F"
+BAND_COLOURS = ("#E3F1EF", "#F4F6F9", "#FBF1E1", "#F1F1F1")
+NO_AXIS = "#8A96A3"
+BAND_LABELS = {  # two short lines so the 6-month band's label fits above it
+    "quick_wins": N_("Quick wins\n0–6 months"),
+    "mid_term": N_("6–18\nmonths"),
+    "long_term": N_("18–36\nmonths"),
+    "beyond": N_("Beyond\n36 months"),
+}
+
+
+def _ink(colour: str) -> str:
+    """A darker shade of an axis colour, for text on white (amber is unreadable as is)."""
+    try:
+        r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    except ValueError:
+        return INK
+    return "#{:02X}{:02X}{:02X}".format(int(r * 0.7), int(g * 0.7), int(b * 0.7))
+
+
+def _wrap(text: str, width: int) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+        if len(lines[1]) > width:
+            lines[1] = lines[1][: width - 1].rstrip() + "…"
+    return "\n".join(lines)
+
+
+def lanes(plan: Roadmap, language: str) -> list[tuple[str, str, list]]:
+    """(axis name, colour, [(item, sub-row)]) for every axis that has placed initiatives."""
+    result = []
+    known = {a.id for a in plan.axes}
+    groups = [(a.name, a.colour, [i for i in plan.items if i.initiative.axis_id == a.id]) for a in plan.axes]
+    loose = [i for i in plan.items if i.initiative.axis_id not in known]
+    if loose:
+        groups.append((translate("Other initiatives", language), NO_AXIS, loose))
+    for name, colour, items in groups:
+        if items:
+            rows = pack_rows((i.id, i.start, i.duration) for i in items)
+            result.append((name, colour, sorted(((i, rows[i.id]) for i in items),
+                                                key=lambda p: (p[1], p[0].start))))
+    return result
+
+
+def roadmap_chart(plan: Roadmap, language: str):
+    """A Gantt of the Go initiatives: one row per initiative, grouped by axis."""
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    tr = lambda text: translate(text, language)  # noqa: E731
+    groups = lanes(plan, language)
+    rows = [(name, colour, item) for name, colour, items in groups for item, _row in items]
+    n_rows = max(len(rows), 1)
+    horizon = plan.horizon
+    height = 1.5 + 0.5 * n_rows + 0.36 * len(groups)
+    fig = Figure(figsize=(6.9, height))
+    bottom, top = 0.62 / height, 0.55 / height  # room for quarters and years, and band labels
+    ax = fig.add_axes((0.40, bottom, 0.58, 1 - bottom - top))
+    # y positions, top to bottom, with a gap before each axis heading
+    y, positions, headings = 0.0, [], []
+    for name, colour, items in groups:
+        headings.append((y, name, colour))
+        y += 0.8
+        for item, _row in items:
+            positions.append((y, item, colour))
+            y += 1.0
+    total = max(y, 1.0)
+    for index, (key, first, stop) in enumerate(horizon_bands(horizon)):
+        ax.axvspan(first, stop, color=BAND_COLOURS[index % len(BAND_COLOURS)], zorder=0, lw=0)
+        ax.text((first + stop) / 2, -0.3, tr(BAND_LABELS[key]), ha="center", va="bottom",
+                fontsize=10, color=DEEP_BLUE, fontweight="bold", linespacing=1.1)
+    for q in range(horizon + 1):
+        ax.axvline(q, color="white" if q % 4 else "#C9D1DB", lw=0.8, zorder=1)
+    for ypos, item, colour in positions:
+        ax.add_patch(Rectangle((item.start + 0.06, ypos + 0.15), item.duration - 0.12, 0.7,
+                               facecolor=colour, edgecolor="none", zorder=2))
+        for m in item.milestones:
+            ax.plot(m.quarter + 0.5, ypos + 0.5, marker="D", markersize=7, color="white",
+                    markeredgecolor=INK, markeredgewidth=1.0, zorder=4)
+        label = _wrap(item.title, 32)
+        ax.text(-0.25, ypos + 0.5, label, ha="right", va="center", fontsize=10, color=INK,
+                clip_on=False, linespacing=1.0)
+    for ypos, name, colour in headings:
+        ax.text(-0.25, ypos + 0.45, _wrap(name, 36).replace("\n", " "), ha="right", va="center",
+                fontsize=10.5, fontweight="bold", color=_ink(colour) if colour != NO_AXIS else MUTED,
+                clip_on=False)
+        ax.axhline(ypos + 0.05, color="#C9D1DB", lw=0.6, zorder=1)
+    if not positions:
+        ax.text(horizon / 2, 0.5, tr("No initiative placed yet."), ha="center", va="center",
+                fontsize=11, color=MUTED)
+    ax.set_xlim(0, horizon)
+    ax.set_ylim(total, -0.05)
+    ax.set_yticks([])
+    ax.set_xticks([q + 0.5 for q in range(horizon)])
+    ax.set_xticklabels([quarter_short_label(plan.start, q, language) for q in range(horizon)], fontsize=10)
+    for year_start in range(horizon):
+        q = plan.start.shifted(year_start)
+        if q.quarter == 1 or year_start == 0:
+            span = min(5 - q.quarter, horizon - year_start)
+            ax.text(year_start + span / 2, total + 0.25 + 0.45, str(q.year), ha="center", va="top",
+                    fontsize=11, fontweight="bold", color=INK, clip_on=False)
+    ax.tick_params(axis="x", length=0, pad=3)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    return fig

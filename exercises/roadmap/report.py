@@ -1,0 +1,141 @@
+"""The roadmap chapter: the timeline, the plan by horizon, the parking lot, the business cases."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from workshop_app.i18n import tr_in
+from workshop_app.report import BulletList, Card, Chart, Heading, Paragraph, Section, Table
+from workshop_app.store import Store
+
+from exercises.governance.sources import (InitiativeRow, ideation_api, initiative_record,
+                                          participant_names, segment_names)
+
+from .charts import roadmap_chart
+from .logic import HORIZON_LABELS, horizon_bands, horizon_of_quarter, quarter_label, span_label
+from .store_ops import Roadmap, RoadmapItem, load_roadmap
+
+
+def _axis_name(plan: Roadmap, item: RoadmapItem) -> str:
+    return next((a.name for a in plan.axes if a.id == item.initiative.axis_id), "—")
+
+
+def _kpi(row: InitiativeRow) -> str:
+    return " — ".join(part for part in (row.kpi, row.kpi_target) if part) or "—"
+
+
+def _plan_tables(plan: Roadmap, language: str, tr) -> list:
+    blocks: list = []
+    for key, _first, _stop in horizon_bands(max(plan.horizon, max((i.end for i in plan.items), default=0))):
+        items = sorted((i for i in plan.items if horizon_of_quarter(i.start) == key),
+                       key=lambda i: (i.start, i.title))
+        if not items:
+            continue
+        blocks.append(Heading(tr(HORIZON_LABELS[key]), 2))
+        blocks.append(Table(
+            columns=(tr("Initiative"), tr("Axis"), tr("First quarter"), tr("Last quarter"), tr("Owner"),
+                     tr("KPI and target")),
+            rows=tuple((i.title, _axis_name(plan, i), quarter_label(plan.start, i.start, language),
+                        quarter_label(plan.start, i.end - 1, language), i.owner or "—", _kpi(i.initiative))
+                       for i in items),
+            widths=(4, 2.4, 1.3, 1.3, 2, 3.4)))
+    return blocks
+
+
+def _milestones(plan: Roadmap, language: str, tr) -> list:
+    rows = sorted(((m.quarter, i.title, m.label) for i in plan.items for m in i.milestones))
+    if not rows:
+        return []
+    return [Heading(tr("Milestones"), 2),
+            Table(columns=(tr("Quarter"), tr("Initiative"), tr("Milestone")),
+                  rows=tuple((quarter_label(plan.start, q, language), title, label) for q, title, label in rows),
+                  widths=(1.3, 4, 5))]
+
+
+def _dependencies(plan: Roadmap, tr) -> list:
+    if not plan.dependencies:
+        return []
+    lines = [tr("“{a}” needs “{b}” first.").format(a=plan.title_of(a), b=plan.title_of(b))
+             for a, b in plan.dependencies]
+    blocks: list = [Heading(tr("Dependencies"), 2), BulletList(tuple(lines))]
+    if plan.violations:
+        problems = []
+        for v in plan.violations:
+            if v.kind == "order":
+                problems.append(tr("“{a}” starts {n} quarter(s) before “{b}” ends.").format(
+                    a=plan.title_of(v.initiative_id), b=plan.title_of(v.depends_on), n=v.overlap))
+            else:
+                problems.append(tr("“{a}” waits for “{b}”, which is not on the roadmap.").format(
+                    a=plan.title_of(v.initiative_id), b=plan.title_of(v.depends_on)))
+        blocks += [Paragraph(tr("To resolve before the plan is final:"), emphasis=True),
+                   BulletList(tuple(problems))]
+    return blocks
+
+
+def _fallback_card(store: Store, plan: Roadmap, row: InitiativeRow, language: str, tr) -> Card:
+    """A business-case card built from the initiative's row (when stage 2 offers none)."""
+    record = initiative_record(store, row.id)
+    names = participant_names(store)
+    item = plan.item(row.id)
+    fields = [
+        (tr("Problem"), record.get("problem", "")),
+        (tr("Segments"), ", ".join(segment_names(store, record.get("segments", [])))),
+        (tr("Customer value"), record.get("customer_value", "")),
+        (tr("Organisational impact"), record.get("org_impact", "")),
+        (tr("Technical impact"), record.get("tech_impact", "")),
+        (tr("Effort"), record.get("effort", "")),
+        (tr("Cost range"), record.get("cost_range", "")),
+        (tr("KPI"), record.get("kpi", "")),
+        (tr("Target"), record.get("kpi_target", "")),
+        (tr("Owner"), names.get(row.owner_id, "")),
+        (tr("Sponsor"), names.get(row.sponsor_id, "")),
+        (tr("On the roadmap"), span_label(plan.start, item.start, item.duration, language) if item else ""),
+    ]
+    return Card(title=row.title, fields=tuple((k, v) for k, v in fields if v),
+                subtitle=next((a.name for a in plan.axes if a.id == row.axis_id), ""))
+
+
+def _cards(store: Store, plan: Roadmap, language: str, tr) -> list:
+    go = [*(i.initiative for i in sorted(plan.items, key=lambda i: (i.start, i.title))), *plan.unplaced]
+    if not go:
+        return []
+    card_of = ideation_api("business_case_card")
+    get = ideation_api("get_initiative")
+    cards = []
+    for row in go:
+        card = None
+        if card_of is not None and get is not None:
+            card = card_of(get(store, row.id), store, language)
+            item = plan.item(row.id)
+            if card is not None and item is not None:  # say where it sits on the timeline
+                card = replace(card, fields=(*card.fields, (tr("On the roadmap"), span_label(
+                    plan.start, item.start, item.duration, language))))
+        cards.append(card or _fallback_card(store, plan, row, language, tr))
+    return [Heading(tr("Business cases of the Go initiatives"), 2), *cards]
+
+
+def roadmap_section(store: Store, language: str, title: str) -> Section | None:
+    tr = tr_in(language)
+    plan = load_roadmap(store)
+    if not plan.items and not plan.unplaced and not plan.parking:
+        return None
+    first = quarter_label(plan.start, 0, language)
+    last = quarter_label(plan.start, plan.horizon - 1, language)
+    blocks: list = [Paragraph(tr("{n} Go initiatives placed from {first} to {last} ({months} months), "
+                                "by innovation axis.").format(n=len(plan.items), first=first, last=last,
+                                                              months=plan.horizon * 3))]
+    if plan.items:
+        blocks.append(Chart(figure=lambda: roadmap_chart(plan, language),
+                            caption=tr("The roadmap by axis and quarter; diamonds mark milestones."),
+                            width_cm=17.0))
+    blocks += _plan_tables(plan, language, tr)
+    blocks += _milestones(plan, language, tr)
+    blocks += _dependencies(plan, tr)
+    if plan.unplaced:
+        blocks += [Heading(tr("Go initiatives still to schedule"), 2),
+                   BulletList(tuple(i.title for i in plan.unplaced))]
+    if plan.parking:
+        blocks += [Heading(tr("Parking lot: decided for later"), 2),
+                   BulletList(tuple(f"{i.title} — {i.reason}" if i.reason else i.title for i in plan.parking))]
+    blocks += _cards(store, plan, language, tr)
+    return Section(key="roadmap", title=title, blocks=blocks, in_short=True)
