@@ -11,6 +11,13 @@ from workshop_app.exercise import Exercise
 
 _MODULES = [
     # one line per exercise, in the order of the seminar and of the roadmap's chapters
+    "diagnosis",
+    "trends",
+    "journey",
+    "ideation",
+    "arbitration",
+    "governance",
+    "roadmap",
 ]
 
 REGISTRY: list[Exercise] = [importlib.import_module(f"exercises.{name}").EXERCISE for name in _MODULES]

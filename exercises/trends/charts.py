@@ -8,6 +8,7 @@ matplotlib is imported inside the functions, never when the app starts.
 
 from __future__ import annotations
 
+import itertools
 import math
 import textwrap
 
@@ -19,7 +20,10 @@ DEEP_BLUE, TEAL, AMBER, RED, GREY = "#1F3A5F", "#2A9D8F", "#E9A23B", "#D1495B", 
 LIFECYCLE_COLOURS = {"innovation": TEAL, "basic": AMBER, "missing": RED}
 
 # Margins around the plot, in inches (fixed so label placement knows the plot's size).
-_LEFT, _RIGHT, _TOP, _BOTTOM = 1.0, 0.3, 0.35, 1.35
+_LEFT, _RIGHT, _TOP, _BOTTOM = 1.0, 0.45, 0.45, 1.35
+_Y_MIN, _Y_MAX = 0.5, 5.6  # relevance axis, with head room for the labels of the top trends
+# Label wrappings tried, as (characters per line, lines at most); the first is preferred.
+_WRAPS = ((19, 3), (30, 2), (13, 4))
 
 
 def _palette(dark: bool) -> dict:
@@ -32,22 +36,23 @@ def _palette(dark: bool) -> dict:
 
 def _bubble_area(raters: int, scale: float) -> float:
     """Marker area in pt² (matplotlib's ``s``); grows with the number of raters."""
-    return (260 + 110 * max(raters, 1)) * scale ** 2
+    return (200 + 75 * max(raters, 1)) * scale ** 2
 
 
-def _short_title(title: str, width: int = 24) -> str:
-    lines = textwrap.wrap(title, width) or [""]
-    if len(lines) > 2:
-        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
-    return "\n".join(lines)
+def _short_title(title: str, width: int = 19, lines: int = 3) -> str:
+    wrapped = textwrap.wrap(title, width, break_long_words=False, break_on_hyphens=False) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines - 1] + [
+            textwrap.shorten(" ".join(wrapped[lines - 1:]), width, placeholder="…")]
+    return "\n".join(wrapped)
 
 
-def _text_size(text: str, size: float) -> tuple[float, float]:
+def _text_size(text: str, size: float, bold: bool = False) -> tuple[float, float]:
     """Width and height of a (multi-line) label in points."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
-    prop = FontProperties(size=size)
+    prop = FontProperties(size=size, weight="bold" if bold else "normal")
     engine = TextToPath()
     lines = text.split("\n")
     width = max(engine.get_text_width_height_descent(line or " ", prop, ismath=False)[0]
@@ -61,56 +66,131 @@ def _overlap(a, b) -> float:
     return dx * dy if dx > 0 and dy > 0 else 0.0
 
 
-def _spread(points: list[tuple[float, float]], step: float) -> list[tuple[float, float]]:
-    """Move apart bubbles that sit on the same spot: side by side, centred on the spot."""
-    placed = list(points)
-    clusters: list[list[int]] = []
-    for i, (x, y) in sorted(enumerate(points), key=lambda p: (p[1][0], p[1][1])):
-        for cluster in clusters:
-            cx, cy = points[cluster[0]]
-            if abs(x - cx) < step * 0.8 and abs(y - cy) < 0.25:
-                cluster.append(i)
-                break
-        else:
-            clusters.append([i])
-    for cluster in clusters:
-        n = len(cluster)
-        for k, i in enumerate(cluster):
-            x, y = points[i]
-            placed[i] = (x + (k - (n - 1) / 2) * step, y)
-    return placed
+def _separate(anchors: list[tuple[float, float]], radii: list[float], x_range: tuple[float, float],
+              gap: float = 3.0) -> list[tuple[float, float]]:
+    """Push overlapping bubbles apart sideways only (height is the relevance: it stays put).
 
-
-def _place_labels(anchors, radii, sizes, box) -> list[tuple[float, float, str, str]]:
-    """Choose, bubble by bubble, the spot around it where its label overlaps the least.
-
-    ``anchors`` and ``radii`` are in points within the plot ``box`` (x0, y0, x1, y1);
-    returns (dx, dy, ha, va) offsets in points for each label.
+    Works in points; a fixed number of passes keeps it deterministic and fast.
     """
-    obstacles = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(anchors, radii)]
-    chosen = []
-    for (x, y), r, (w, h) in zip(anchors, radii, sizes):
-        best = None
-        for ring in (4, 14, 30):
+    xs = [x for x, _y in anchors]
+    ys = [y for _x, y in anchors]
+    for _ in range(200):
+        moved = False
+        for i in range(len(xs)):
+            for j in range(i + 1, len(xs)):
+                need = radii[i] + radii[j] + gap
+                dy = ys[j] - ys[i]
+                if abs(dy) >= need:
+                    continue
+                dx = xs[j] - xs[i]
+                room = math.sqrt(need * need - dy * dy)
+                if abs(dx) >= room - 1e-6:
+                    continue
+                push = (room - abs(dx)) / 2 + 0.01
+                sign = 1 if (dx > 0 or (dx == 0 and i < j)) else -1
+                xs[i] -= sign * push
+                xs[j] += sign * push
+                moved = True
+        xs = [min(max(x, x_range[0] + r), x_range[1] - r) for x, r in zip(xs, radii)]
+        if not moved:
+            break
+    return list(zip(xs, ys))
+
+
+# Directions tried around a bubble: sideways first (easiest to read), then every 15°.
+_ANGLES = (0, 180) + tuple(a for a in range(15, 360, 15) if a != 180)
+_DIRECTIONS = [(math.cos(math.radians(a)), math.sin(math.radians(a))) for a in _ANGLES]
+
+
+def _crossings(start, end, boxes) -> int:
+    """How many boxes the segment start→end passes through (sampled every few points)."""
+    steps = max(2, int(math.dist(start, end) / 4))
+    hit = set()
+    for k in range(1, steps):
+        t = k / steps
+        px, py = start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t
+        hit.update(i for i, b in enumerate(boxes) if b[0] <= px <= b[2] and b[1] <= py <= b[3])
+    return len(hit)
+
+
+def _segments_cross(a, b, c, d) -> bool:
+    def side(p, q, r):
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+def _label_rect(x, y, w, h, ux, uy, d) -> tuple[tuple[float, float, float, float], str, str]:
+    """The box of a label whose nearest corner/edge sits at distance ``d`` in direction (ux, uy)."""
+    ha = "left" if ux > 0.3 else "right" if ux < -0.3 else "center"
+    va = "bottom" if uy > 0.3 else "top" if uy < -0.3 else "center"
+    px, py = x + ux * d, y + uy * d
+    x0 = px - (w if ha == "right" else w / 2 if ha == "center" else 0)
+    y0 = py - (h if va == "top" else h / 2 if va == "center" else 0)
+    return (x0, y0, x0 + w, y0 + h), ha, va
+
+
+def _gap(rect, circle) -> float:
+    """Distance in points from a label box to the edge of a bubble (x, y, r)."""
+    x, y, r = circle
+    dx = max(rect[0] - x, 0.0, x - rect[2])
+    dy = max(rect[1] - y, 0.0, y - rect[3])
+    return math.hypot(dx, dy) - r
+
+
+def _best_spot(own: int, circles, variants, box, labels, lines):
+    """The nearest free spot for bubble ``own``'s label, or None.
+
+    Returns ((variant, (dx, dy, ha, va), leader), rect, line-or-None). Free: inside ``box``,
+    covering no bubble nor label (but a sliver), its leader line crossing no other bubble,
+    label or line. A label nearer to another bubble than to its own gets a leader line.
+    """
+    x, y, r = circles[own]
+    bubbles = [(cx - cr, cy - cr, cx + cr, cy + cr) for cx, cy, cr in circles]
+    obstacles = bubbles + labels
+    others = [o for k, o in enumerate(obstacles) if k != own]
+    best = None
+    for ring in (3, 12, 26, 44, 66, 92, 124, 160):
+        for (ux, uy), (variant, (w, h)) in itertools.product(_DIRECTIONS, enumerate(variants)):
             d = r + ring
-            candidates = [(d, 0, "left", "center"), (-d, 0, "right", "center"),
-                          (0, d, "center", "bottom"), (0, -d, "center", "top"),
-                          (d * 0.75, d * 0.75, "left", "bottom"), (d * 0.75, -d * 0.75, "left", "top"),
-                          (-d * 0.75, d * 0.75, "right", "bottom"), (-d * 0.75, -d * 0.75, "right", "top")]
-            for dx, dy, ha, va in candidates:
-                x0 = x + dx - (w if ha == "right" else w / 2 if ha == "center" else 0)
-                y0 = y + dy - (h if va == "top" else h / 2 if va == "center" else 0)
-                rect = (x0, y0, x0 + w, y0 + h)
-                outside = (max(0, box[0] - rect[0]) + max(0, rect[2] - box[2])
-                           + max(0, box[1] - rect[1]) + max(0, rect[3] - box[3])) * h * 4
-                cost = outside + sum(_overlap(rect, o) for o in obstacles) + ring * 2
-                if best is None or cost < best[0]:
-                    best = (cost, (dx, dy, ha, va), rect)
-            if best[0] <= ring * 2:
-                break
-        chosen.append(best[1])
-        obstacles.append(best[2])
-    return chosen
+            rect, ha, va = _label_rect(x, y, w + 8, h + 4, ux, uy, d)
+            if rect[0] < box[0] or rect[1] < box[1] or rect[2] > box[2] or rect[3] > box[3]:
+                continue
+            clash = sum(_overlap(rect, o) for o in obstacles)
+            if clash > 6:
+                continue
+            mine = _gap(rect, circles[own])
+            unclear = any(_gap(rect, c) < mine + 4 for k, c in enumerate(circles) if k != own)
+            line = None
+            if ring > 12 or unclear:
+                line = ((x + ux * r, y + uy * r), (x + ux * d, y + uy * d))
+                if _crossings(*line, others) or any(_segments_cross(*line, *o) for o in lines):
+                    continue
+            cost = ring * 3 + (0 if abs(uy) < 0.3 else 8) + clash + variant * 2 + 30 * unclear
+            if best is None or cost < best[0]:
+                best = (cost, (variant, (ux * d, uy * d, ha, va), line is not None), rect, line)
+        if best is not None:
+            break
+    return None if best is None else best[1:]
+
+
+def _place_labels(anchors, radii, variants, box) -> list[tuple | None]:
+    """Place each label at the nearest spot where it covers nothing, most relevant trends
+    first; a few more passes move each label again knowing where the others are. A label
+    with no free spot is left out: its bubble keeps its rank, which the ranked list explains.
+
+    ``anchors``/``radii`` are in points in the plot ``box`` (x0, y0, x1, y1).
+    ``variants[i]`` lists the (width, height) of label i's wrappings. Returns, per label,
+    (variant, (dx, dy, ha, va), leader line?) with the offset in points, or None.
+    """
+    circles = [(x, y, r) for (x, y), r in zip(anchors, radii)]
+    spots: list = [None] * len(anchors)
+    for _ in range(3):
+        for i, sizes in enumerate(variants):
+            others = [s for j, s in enumerate(spots) if j != i and s is not None]
+            spots[i] = _best_spot(i, circles, sizes, box, [s[1] for s in others],
+                                  [s[2] for s in others if s[2]])
+    return [s[0] if s else None for s in spots]
 
 
 def trend_map_figure(results: list[TrendResult], language: str, dark: bool = False,
@@ -122,13 +202,14 @@ def trend_map_figure(results: list[TrendResult], language: str, dark: bool = Fal
     colours = _palette(dark)
     tr = lambda text: translate(text, language)  # noqa: E731
     width, height = size
+    bottom = _BOTTOM if width >= 11 else _BOTTOM + 0.3  # room for a legend on two rows
     fig = Figure(figsize=size, facecolor=colours["face"])
     fig.subplots_adjust(left=_LEFT * scale / width, right=1 - _RIGHT / width,
-                        top=1 - _TOP / height, bottom=_BOTTOM * scale / height)
+                        top=1 - _TOP / height, bottom=bottom * scale / height)
     ax = fig.add_subplot()
     ax.set_facecolor(colours["face"])
     ax.set_xlim(-0.5, len(HORIZONS) - 0.5)
-    ax.set_ylim(0.5, 5.5)
+    ax.set_ylim(_Y_MIN, _Y_MAX)
     ax.set_xticks(range(len(HORIZONS)), [horizon_label(h, language) for h in HORIZONS])
     ax.set_yticks(range(1, 6))
     ax.tick_params(colors=colours["ink"], labelsize=13 * scale, length=0)
@@ -150,14 +231,16 @@ def trend_map_figure(results: list[TrendResult], language: str, dark: bool = Fal
 
     # Points per data unit, to move bubbles and labels in points.
     plot_w = (width - (_LEFT * scale + _RIGHT)) * 72
-    plot_h = (height - (_TOP + _BOTTOM * scale)) * 72
-    per_x, per_y = plot_w / len(HORIZONS), plot_h / 5.0
+    plot_h = (height - (_TOP + bottom * scale)) * 72
+    per_x, per_y = plot_w / len(HORIZONS), plot_h / (_Y_MAX - _Y_MIN)
     room = max(r.raters for _rank, r in shown)
     counts = [room if r.consensus is not None else r.raters for _rank, r in shown]
     areas = [_bubble_area(n, scale) for n in counts]
     radii = [math.sqrt(a / math.pi) for a in areas]
-    step = (2 * max(radii) + 4) / per_x
-    points = _spread([(r.horizon_position, float(r.relevance)) for _rank, r in shown], step)
+    raw = [((r.horizon_position + 0.5) * per_x, (float(r.relevance) - _Y_MIN) * per_y)
+           for _rank, r in shown]
+    anchors = _separate(raw, radii, (0.0, plot_w))
+    points = [(ax_ / per_x - 0.5, ay / per_y + _Y_MIN) for ax_, ay in anchors]
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     fill = [LIFECYCLE_COLOURS.get(r.lifecycle, GREY) for _rank, r in shown]
     rings = [colours["ring"] if r.trend.retained else colours["edge"] for _rank, r in shown]
@@ -168,17 +251,22 @@ def trend_map_figure(results: list[TrendResult], language: str, dark: bool = Fal
                 fontweight="bold", zorder=4)
 
     label_size = 12 * scale
-    labels = [_short_title(r.trend.title) for _rank, r in shown]
-    sizes = [_text_size(text, label_size) for text in labels]
-    anchors = [((x + 0.5) * per_x, (y - 0.5) * per_y) for x, y in points]
-    offsets = _place_labels(anchors, radii, sizes, (0, 0, plot_w, plot_h))
-    for (x, y), text, (dx, dy, ha, va), (_rank, r) in zip(points, labels, offsets, shown):
-        far = abs(dx) + abs(dy) > 2 * max(radii) + 24
+    labels = [[_short_title(r.trend.title, *wrap) for wrap in _WRAPS] for _rank, r in shown]
+    sizes = [[_text_size(text, label_size, r.trend.retained) for text in texts]
+             for texts, (_rank, r) in zip(labels, shown)]
+    box = (0, 0, plot_w + _RIGHT * 72 - 4, plot_h + _TOP * 72 - 4)
+    offsets = _place_labels(anchors, radii, sizes, box)
+    for (x, y), texts, spot, (_rank, r), radius in zip(points, labels, offsets, shown, radii):
+        if spot is None:
+            continue
+        variant, (dx, dy, ha, va), leader = spot
+        text = texts[variant]
         ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                    fontsize=label_size, color=colours["ink"], zorder=5,
+                    fontsize=label_size, color=colours["ink"], zorder=2 if leader else 5,
                     fontweight="bold" if r.trend.retained else "normal", linespacing=1.05,
-                    arrowprops={"arrowstyle": "-", "color": colours["muted"], "linewidth": 0.8}
-                    if far else None)
+                    arrowprops={"arrowstyle": "-", "color": colours["muted"], "linewidth": 0.9,
+                                "shrinkA": 2, "shrinkB": radius}
+                    if leader else None)
 
     handles = [Line2D([], [], marker="o", linestyle="", markersize=13 * scale,
                       markerfacecolor=LIFECYCLE_COLOURS[c], markeredgecolor=colours["edge"],
@@ -186,11 +274,13 @@ def trend_map_figure(results: list[TrendResult], language: str, dark: bool = Fal
     handles.append(Line2D([], [], marker="o", linestyle="", markersize=13 * scale,
                           markerfacecolor="none", markeredgecolor=colours["ring"],
                           markeredgewidth=3 * scale, label=tr("Retained")))
-    legend = fig.legend(handles=handles, loc="lower center", ncols=len(handles), frameon=False,
+    handles.append(Line2D([], [], marker="o", linestyle="", markersize=18 * scale,
+                          markerfacecolor="none", markeredgecolor=colours["muted"],
+                          markeredgewidth=1, label=tr("Size: number of raters")))
+    legend = fig.legend(handles=handles, loc="lower center", ncols=len(handles) if width >= 11 else 3,
+                        frameon=False,
                         fontsize=12 * scale, bbox_to_anchor=(0.5, 0.0), handletextpad=0.3,
-                        columnspacing=1.4)
+                        columnspacing=1.2)
     for text in legend.get_texts():
         text.set_color(colours["ink"])
-    fig.text(1 - _RIGHT / width, 0.01 + 0.3 / height, tr("Bubble size: number of raters"),
-             ha="right", va="bottom", fontsize=10 * scale, color=colours["muted"])
     return fig

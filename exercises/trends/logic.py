@@ -17,16 +17,17 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from workshop_app.domain import ValidationError
-from workshop_app.i18n import _, current_language, translate
+from workshop_app.i18n import N_, _, current_language, translate
 
 KEY = "trends"
 RELEVANCE = (1, 2, 3, 4, 5)
 HORIZONS = ("now", "1-2y", "3y+")
 LIFECYCLES = ("innovation", "basic", "missing")
 
-_HORIZON_LABELS = {"now": "Now", "1-2y": "1–2 years", "3y+": "3+ years"}
-_LIFECYCLE_LABELS = {"innovation": "Innovation", "basic": "Basic feature",
-                     "missing": "Missing function"}
+# N_ marks them for translation; they are translated when shown, in the language asked for.
+_HORIZON_LABELS = {"now": N_("Now"), "1-2y": N_("1–2 years"), "3y+": N_("3+ years")}
+_LIFECYCLE_LABELS = {"innovation": N_("Innovation"), "basic": N_("Basic feature"),
+                     "missing": N_("Missing function")}
 
 
 def horizon_label(horizon: str | None, language: str | None = None) -> str:
