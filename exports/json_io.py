@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import math
 import os
 import sqlite3
 import tempfile
@@ -40,6 +41,26 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
 def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, int]]:
     """(name, primary-key position) of each column."""
     return [(r[1], r[5]) for r in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def _fits(declared: str, value) -> bool:
+    """Whether ``value`` is of the kind a column of type ``declared`` holds (None: NOT NULL decides).
+
+    SQLite would silently turn "30" into 30 in an INTEGER column, or 42 into "42" in a
+    TEXT one; the app would then meet values it never wrote. Such a file is refused.
+    """
+    kind = declared.upper()
+    if value is None:
+        return True
+    if "INT" in kind:
+        return isinstance(value, int)
+    if "REAL" in kind or "FLOA" in kind or "DOUB" in kind:
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if "TEXT" in kind or "CHAR" in kind or "CLOB" in kind:
+        return isinstance(value, str)
+    if "BLOB" in kind:
+        return isinstance(value, bytes)
+    return True
 
 
 def _encode(value):
@@ -170,14 +191,19 @@ def _insert_all(conn: sqlite3.Connection, tables: dict) -> None:
                 raise InterchangeError(_("The JSON file has an unknown table: {name}.").format(name=str(table)[:60]))
             if not isinstance(rows, list):
                 raise InterchangeError(_("The table {name} is not a list of rows.").format(name=table))
-            columns = {c for c, _pk in _columns(conn, table)}
+            types = {r[1]: r[2] for r in conn.execute(f'PRAGMA table_info("{table}")')}
             for row in rows:
-                if not isinstance(row, dict) or not set(row) <= columns:
+                if not isinstance(row, dict) or not set(row) <= set(types):
                     raise InterchangeError(_("A row of {name} has unknown columns.").format(name=table))
                 names = list(row)
+                values = [_decode(row[n]) for n in names]
+                for name, value in zip(names, values):
+                    if not _fits(types[name], value):
+                        raise InterchangeError(_("The JSON file has a value of the wrong kind in {table}.{column}.")
+                                               .format(table=table, column=name))
                 sql = (f'INSERT INTO "{table}" ({", ".join(chr(34) + n + chr(34) for n in names)}) '
                        f'VALUES ({", ".join("?" for _n in names)})')
-                conn.execute(sql, [_decode(row[n]) for n in names])
+                conn.execute(sql, values)
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise InterchangeError(_("The JSON file refers to rows that are not in it ({table}).")

@@ -24,8 +24,15 @@ def log_path() -> Path:
 
 def setup_logging() -> Path:
     path = log_path()
+    for handler in list(log.handlers):
+        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) != path:
+            log.removeHandler(handler)  # the log's folder changed: write where log_path() says
+            handler.close()
     if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        try:
+            handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        except OSError:  # no log file (read-only home): the app still runs
+            return path
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.INFO)
@@ -40,16 +47,27 @@ def show_error(parent: QWidget | None, message: str, title: str | None = None) -
 def install_excepthook(parent_getter) -> None:
     """Unexpected exceptions: log them, show a calm dialog, keep the app running."""
 
+    showing = []
+
     def hook(exc_type, exc, tb):
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("Unexpected error\n%s", text)
-        box = QMessageBox(parent_getter())
+        if showing:  # the same error again while the dialog is open (e.g. in a timer): logged only
+            return
+        try:
+            box = QMessageBox(parent_getter())
+        except Exception:  # noqa: BLE001 - the window may be gone: the dialog needs no parent
+            box = QMessageBox()
         box.setIcon(QMessageBox.Warning)
         box.setWindowTitle(_("Something went wrong"))
         box.setText(_("Something unexpected happened. Everything you confirmed is saved in the "
                       "seminar file, and you can carry on."))
         box.setInformativeText(_("Details were written to the log: {path}").format(path=log_path()))
         box.setDetailedText(text)
-        box.exec()
+        showing.append(box)
+        try:
+            box.exec()
+        finally:
+            showing.clear()
 
     sys.excepthook = hook

@@ -15,11 +15,11 @@ import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from .i18n import _
-from .store import Store, StoreError, check_file
+from .store import Store, StoreError, check_file, read_only_uri
 
 KEEP = 12
 _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.workshop$")
@@ -85,15 +85,23 @@ def _copy_with_backup(source: sqlite3.Connection, target: Path) -> None:
         raise
 
 
+def _free_name(folder: Path, moment: datetime, reason: str) -> Path:
+    """The snapshot's file name; never one already taken (two snapshots within a second)."""
+    while True:
+        target = folder / f"{moment:%Y%m%d-%H%M%S}-{reason}.workshop"
+        if not target.exists():
+            return target
+        moment += timedelta(seconds=1)
+
+
 def take_snapshot(seminar_path: Path, conn: sqlite3.Connection, reason: str, now: datetime | None = None,
                   keep: int = KEEP) -> Path | None:
     """Copy the seminar into its snapshot folder; None when the folder cannot be written."""
     seminar_path = Path(seminar_path)
     folder = folder_for(seminar_path)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     try:
         folder.mkdir(exist_ok=True)
-        target = folder / f"{stamp}-{reason}.workshop"
+        target = _free_name(folder, now or datetime.now(), reason)
         _copy_with_backup(conn, target)
     except (OSError, sqlite3.Error):
         return None  # a snapshot is a safety net: never block the seminar for it
@@ -105,7 +113,7 @@ def snapshot_before_migration(seminar_path: Path):
     """A ``before_migration`` callback for ``open_store``: copy the file as it is."""
 
     def callback(version: int) -> None:
-        conn = sqlite3.connect(f"file:{Path(seminar_path).resolve()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(Path(seminar_path)), uri=True)
         try:
             if take_snapshot(seminar_path, conn, f"migration-v{version}") is None:
                 raise StoreError(_("A safety copy could not be written before updating {name}; "
@@ -125,26 +133,51 @@ def ensure_day_snapshot(store: Store, day_id: int, now: datetime | None = None) 
 
 
 def restore_snapshot(seminar_path: Path, snapshot: Path) -> None:
-    """Replace the (closed) seminar file by ``snapshot``, keeping a snapshot of the current state."""
+    """Replace the (closed) seminar file by ``snapshot``, keeping a snapshot of the current state.
+
+    The chosen snapshot is copied first (keeping the current state aside may prune old
+    snapshots); a current file too damaged to be read as a database is kept byte for byte.
+    """
     seminar_path = Path(seminar_path)
     check_file(snapshot)
-    conn = sqlite3.connect(seminar_path)
-    try:
-        if take_snapshot(seminar_path, conn, "before-restore", keep=KEEP + 1) is None:
-            raise StoreError(_("The current state could not be kept aside; nothing was restored."))
-    finally:
-        conn.close()
     fd, tmp = tempfile.mkstemp(dir=seminar_path.parent, suffix=".tmp", prefix=".restore-")
     os.close(fd)
     try:
         shutil.copyfile(snapshot, tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        if seminar_path.exists() and _keep_current(seminar_path) is None:
+            raise StoreError(_("The current state could not be kept aside; nothing was restored."))
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(f"{seminar_path}{suffix}")
         os.replace(tmp, seminar_path)
     except OSError as error:
+        raise StoreError(_("The snapshot could not be restored: {reason}").format(reason=error)) from None
+    finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise StoreError(_("The snapshot could not be restored: {reason}").format(reason=error)) from None
+
+
+def _keep_current(seminar_path: Path) -> Path | None:
+    """The before-restore snapshot: a database copy, or the raw bytes of a damaged file."""
+    conn = sqlite3.connect(seminar_path)
+    try:
+        kept = take_snapshot(seminar_path, conn, "before-restore", keep=KEEP + 1)
+    finally:
+        conn.close()
+    if kept is not None:
+        return kept
+    try:
+        check_file(seminar_path, full=False)
+        return None  # a sound file that could not be copied: the folder is the problem
+    except StoreError:
+        pass
+    folder = folder_for(seminar_path)
+    try:
+        folder.mkdir(exist_ok=True)
+        target = _free_name(folder, datetime.now(), "before-restore")
+        shutil.copyfile(seminar_path, target)
+    except OSError:
+        return None
+    return target

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -22,6 +23,11 @@ from .schema import MIGRATIONS, SCHEMA_VERSION
 APPLICATION_ID = 0x57534B50  # "WSKP": marks a file as a seminar of this app
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SUFFIX = ".workshop"
+
+
+def read_only_uri(path: Path, immutable: bool = False) -> str:
+    """An SQLite URI for reading ``path``, whatever characters its name has (#, ?, %)."""
+    return path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
 
 
 class StoreError(Exception):
@@ -76,17 +82,58 @@ def inspect_header(path: Path) -> int:
 
 
 def check_file(path: str | Path, full: bool = True) -> int:
-    """Check header and integrity without modifying the file; return its schema version."""
+    """Check header and integrity without modifying the file; return its schema version.
+
+    A seminar that is open, or whose app crashed, comes with a journal (``-wal``) holding
+    the commits not yet copied into the main file: the main file alone may lack even its
+    identity (a new seminar's header is written at the first checkpoint) or be half
+    updated (a crash during a checkpoint). Such a file is checked on a private copy where
+    SQLite replays the journal, so a recoverable seminar is never called foreign or damaged.
+    """
     path = Path(path)
+    header = _read_header(path)
+    journals = [Path(f"{path}{s}") for s in ("-wal", "-journal")]
+    if header.startswith(SQLITE_MAGIC) and any(j.is_file() and j.stat().st_size > 0 for j in journals):
+        try:
+            return _check_with_journal(path, journals, full)
+        except OSError:
+            pass  # no room for a copy: check the main file alone, as below
+    return _check_image(path, full)
+
+
+def _check_with_journal(path: Path, journals: list[Path], full: bool) -> int:
+    with tempfile.TemporaryDirectory(prefix="workshop-check-") as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        for journal in journals:
+            if journal.is_file():
+                shutil.copyfile(journal, Path(folder) / journal.name)
+        try:
+            conn = sqlite3.connect(copy)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # replays the journal
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # and writes it into the copy
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as error:
+            raise DamagedFileError(
+                _("{name} is damaged and cannot be read ({reason}).").format(name=path.name, reason=error)
+            ) from None
+        inspect_header(copy)
+        return _check_image(copy, full)
+
+
+def _check_image(path: Path, full: bool) -> int:
+    """Check a file whose main file is the whole database (no journal to replay)."""
     version = inspect_header(path)
-    uri = f"file:{path.resolve()}?mode=ro&immutable=1"
+    uri = read_only_uri(path, immutable=True)
     pragma = "integrity_check" if full else "quick_check"
     try:
         conn = sqlite3.connect(uri, uri=True)
         conn.text_factory = lambda data: data.decode("utf-8", errors="replace")
         try:
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-            conn.execute("SELECT count(*) FROM seminar").fetchone()
+            seminars = conn.execute("SELECT count(*) FROM seminar").fetchone()[0]
         finally:
             conn.close()
     except (sqlite3.DatabaseError, ValueError) as error:
@@ -97,6 +144,9 @@ def check_file(path: str | Path, full: bool = True) -> int:
         raise DamagedFileError(
             _("{name} is damaged: {reason}").format(name=path.name, reason=rows[0][0])
         )
+    if seminars != 1:  # the app stopped within the instant of creating it: there is nothing in it
+        raise DamagedFileError(_("{name} was not completely created; create the seminar again.")
+                               .format(name=path.name))
     return version
 
 
@@ -117,6 +167,11 @@ class Store:
         try:
             with self.db.atomic():
                 yield self.db
+        except UnicodeEncodeError:
+            from .domain import ValidationError
+
+            raise ValidationError(_("This text contains broken characters that cannot be saved; "
+                                    "type it again.")) from None
         except sqlite3.OperationalError as error:
             if "disk" in str(error) or "full" in str(error):
                 raise StoreError(_("The disk is full: the last change was not saved.")) from error
@@ -171,8 +226,17 @@ class Store:
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     if read_only:
-        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, isolation_level=None,
-                               check_same_thread=False)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            if os.access(path.parent, os.W_OK):
+                raise
+            # On read-only media SQLite cannot create the journal's index beside the file;
+            # nobody can write there either, so the file is read as it is.
+            conn.close()
+            conn = sqlite3.connect(read_only_uri(path, immutable=True), uri=True, isolation_level=None,
+                                   check_same_thread=False)
     else:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
@@ -225,23 +289,28 @@ def create_store(path: str | Path, title: str, organisation: str = "", language:
 def open_store(path: str | Path, before_migration=None, read_only: bool | None = None) -> Store:
     """Open an existing seminar, migrating it forward if it is older.
 
-    ``before_migration(version)`` is called before a migration (to take a snapshot).
+    ``before_migration(version)`` is called before a migration (to take a snapshot), before
+    the file is touched at all: if it raises, the file is left exactly as it was.
     A file the user may not write is opened read-only.
     """
     path = Path(path)
-    check_file(path, full=False)
+    version = check_file(path, full=False)
     if read_only is None:
         read_only = not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+    if read_only and version < SCHEMA_VERSION:
+        raise StoreError(_("{name} is read-only and made by an older version: "
+                           "copy it to a folder you can write to.").format(name=path.name))
+    if not read_only and version < SCHEMA_VERSION and before_migration is not None:
+        before_migration(version)
+    conn = None
     try:
         conn = _connect(path, read_only)
         if not read_only:
-            migrate(conn, before_migration)
-        elif conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-            conn.close()
-            raise StoreError(_("{name} is read-only and made by an older version: "
-                               "copy it to a folder you can write to.").format(name=path.name))
+            migrate(conn)
         conn.execute("SELECT count(*) FROM seminar").fetchone()
     except sqlite3.DatabaseError as error:
+        if conn is not None:
+            conn.close()
         raise DamagedFileError(
             _("{name} cannot be opened: {reason}").format(name=path.name, reason=error)
         ) from None
