@@ -28,7 +28,7 @@ from workshop_app.report import BulletList, Card, Chart, Heading, PageBreak, Par
 
 from .docx_errors import ExportError
 from .docx_tables import card_xml, table_xml
-from .docx_xml import add_bookmark, clean, esc, parse, ppr, text_runs
+from .docx_xml import add_bookmark, clean, parse, ppr, text_runs
 
 CHART_DPI = 200
 _EMU_PER_TWIP = 635
@@ -69,11 +69,14 @@ class BodyWriter:
         self._bookmark = 0
         self.toc_entries: list[tuple[int, str, str, int]] = []  # level, text, bookmark, page
         self.estimate = PageEstimate(usable_h, 1)
-        self._chars_per_line = max(usable_w // 105, 20)
+        self._chars_per_line = max(usable_w // 95, 20)  # ~90 twips per 10.5 pt character
         # Word before 2013 (compatibilityMode < 15, python-docx's default) and
         # LibreOffice place a table's *text* at tblInd: indent by the cell margin so
         # table borders line up with the text margin.
         self.legacy_tables = _compat_mode(document) < 15
+        # A template's fonts are unknown (often wider than Calibri): size columns
+        # more generously so header words do not break mid-word.
+        self.char_scale = 1.0
 
     # -- low level -------------------------------------------------------------------
     def append(self, element):
@@ -120,9 +123,10 @@ class BodyWriter:
             self.paragraph_xml(f"<w:p>{ppr(style)}{text_runs(item)}</w:p>")
             self.estimate.add(self._lines(clean(item), self._chars_per_line - 4) * 285 + 60)
 
-    def _caption(self, text: str) -> None:
+    def _caption(self, text: str, centred: bool = False) -> None:
         if text:
-            self.paragraph_xml(f"<w:p>{ppr(self.ids['Caption'])}{text_runs(text)}</w:p>")
+            jc = "center" if centred else None
+            self.paragraph_xml(f"<w:p>{ppr(self.ids['Caption'], jc=jc)}{text_runs(text)}</w:p>")
             self.estimate.add(500)
 
     def _spacer(self) -> None:
@@ -136,6 +140,7 @@ class BodyWriter:
         xml, height = table_xml(
             block.columns, block.rows, block.widths, self.ids, self.usable_w,
             keep_with_caption=bool(block.caption), indent=100 if self.legacy_tables else 0,
+            char_scale=self.char_scale,
         )
         self.append(parse(xml))
         self.estimate.add(height, splittable=len(block.rows) > 15)
@@ -168,7 +173,10 @@ class BodyWriter:
         p = self.paragraph_xml(f"<w:p>{ppr(self.ids['Figure'])}<w:r/></w:p>")
         p.r_lst[-1].add_drawing(inline)
         self.estimate.add(height // _EMU_PER_TWIP + 200, splittable=False)
-        self._caption(block.caption) if block.caption else self._spacer()
+        if block.caption:
+            self._caption(block.caption, centred=True)  # under the centred figure
+        else:
+            self._spacer()
 
     def block(self, block) -> None:
         if isinstance(block, Paragraph):

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from workshop_app.report import Chart, Heading, PageBreak, Table
 
@@ -69,9 +69,41 @@ def _set_properties(document, report) -> None:
     props.keywords = ""
     props.category = ""
     props.language = clean(report.language)[:64]
-    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    now = _dt.datetime.now(_dt.UTC).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now
     props.revision = 1
+    # The base document's preview image would show the wrong content in file browsers.
+    rels = document.part.package.rels
+    for r_id in [k for k, rel in rels.items() if rel.reltype.endswith("/metadata/thumbnail")]:
+        del rels[r_id]
+
+
+class _CallbackError(Exception):
+    """Carries an exception raised by the progress callback through the renderer."""
+
+    def __init__(self, original: Exception):
+        super().__init__(original)
+        self.original = original
+
+
+class _Progress:
+    """Reports ``done`` units of work out of a fixed ``total`` to the callback."""
+
+    def __init__(self, callback: Progress | None, total: int):
+        self.callback, self.total, self.done = callback, total, 0
+        self._emit()
+
+    def _emit(self) -> None:
+        if self.callback is None:
+            return
+        try:
+            self.callback(self.done, self.total)
+        except Exception as exc:
+            raise _CallbackError(exc) from exc
+
+    def step(self, amount: int = 1) -> None:
+        self.done = min(self.done + amount, self.total)
+        self._emit()
 
 
 def render_docx(
@@ -85,22 +117,31 @@ def render_docx(
     ``template``: optional .docx/.dotx whose styles, page set-up, header and footer
     are kept (its body is dropped; only missing styles are added). Raises
     ExportError (one-line human message) when the template, a chart, the logo or
-    the destination is unusable.
+    the destination is unusable, or on any unexpected failure (chained). An
+    exception raised by ``progress`` propagates unchanged.
     """
     target = check_target(out_path)
-    sections = report.visible_sections()
-    total = 1 + sum(_weight(b) for s in sections for b in s.blocks) + _SAVE_WEIGHT
-    done = 0
+    try:
+        sections = report.visible_sections()
+        total = 1 + sum(_weight(b) for s in sections for b in s.blocks) + _SAVE_WEIGHT
+        tracker = _Progress(progress, total)
+        data = _build(report, sections, template, tracker)
+        write_atomic(data, target)
+    except _CallbackError as exc:
+        raise exc.original from None
+    except ExportError:
+        raise
+    except Exception as exc:
+        raise ExportError(
+            f"The document could not be built ({type(exc).__name__}: {exc}).",
+            ExportError.OTHER, target,
+        ) from exc
+    return target
 
-    def step(amount: int = 1) -> None:
-        nonlocal done
-        done = min(done + amount, total)
-        if progress is not None:
-            progress(done, total)
 
-    if progress is not None:
-        progress(0, total)
-
+def _build(report, sections, template, tracker: _Progress) -> bytes:
+    """The finished document as bytes (nothing touches the disk here)."""
+    step = tracker.step
     if template is not None and str(template).strip():
         document = open_template(template)
         own_look = False
@@ -111,11 +152,12 @@ def render_docx(
     ids = setup_styles(document, own_look=own_look, usable_twips=usable_w,
                        language=report.language)
     writer = BodyWriter(document, ids, usable_w, usable_h)
+    writer.char_scale = 1.0 if own_look else 1.25
 
     write_cover(writer, report,
                 confidentiality_in_body=not cover_footer_is_free(document, not own_look))
     toc_heading = write_toc_heading(writer, report.labels.get("contents", "Contents"))
-    # Pages before the first section: the cover and the contents (about 28 lines/page).
+    # Pages before the first section: the cover and the contents (~34 entries a page).
     entries = len(sections) + sum(
         1 for s in sections for b in s.blocks if isinstance(b, Heading) and b.level <= 2
     )
@@ -136,14 +178,9 @@ def render_docx(
     _set_properties(document, report)
 
     buffer = io.BytesIO()
-    try:
-        document.save(buffer)
-    except Exception as exc:  # pragma: no cover - python-docx serialisation bug
-        raise ExportError(f"The document could not be built ({exc}).") from exc
-    step()
-    write_atomic(buffer.getvalue(), target)
-    step()
-    return target
+    document.save(buffer)
+    step(_SAVE_WEIGHT)  # writing the bytes atomically is quick
+    return buffer.getvalue()
 
 
 def _drop_useless_breaks(blocks) -> list:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .docx_styles import ACCENT, LABEL_FILL, RULE, TABLE_STYLE_NAME
+from .docx_styles import TABLE_STYLE_NAME
+from .docx_theme import ACCENT, LABEL_FILL, RULE
 from .docx_xml import clean, esc, ppr, text_runs
 
 # Short numeric-looking values (amounts, percentages, scores) are right-aligned.
@@ -39,25 +40,29 @@ def column_widths(total: int, n: int, relative: tuple[float, ...] | None,
     else:
         widths = [total // n] * n
     if min_widths and len(min_widths) == n and sum(min_widths) <= total:
-        need = sum(max(m - w, 0) for w, m in zip(widths, min_widths))
-        spare = sum(max(w - m, 0) for w, m in zip(widths, min_widths))
+        need = sum(max(m - w, 0) for w, m in zip(widths, min_widths, strict=True))
+        spare = sum(max(w - m, 0) for w, m in zip(widths, min_widths, strict=True))
         if need and spare >= need:
             widths = [
                 m if w < m else w - int((w - m) * need / spare)
-                for w, m in zip(widths, min_widths)
+                for w, m in zip(widths, min_widths, strict=True)
             ]
     widths[-1] += total - sum(widths)  # rounding goes to the last column
     return widths
 
 
-def _min_widths(header: list[str], body: list[list[str]], n: int, total: int) -> list[int]:
-    """Room for each column's longest unbreakable word (header bold, body regular)."""
+def _min_widths(header: list[str], body: list[list[str]], n: int, total: int,
+                char_scale: float) -> list[int]:
+    """Room for each column's longest unbreakable word (header bold, body regular).
+
+    Widths per character are for Calibri 9.5 pt; ``char_scale`` > 1 for wider or
+    unknown fonts (a template's)."""
     cap = total * 35 // 100
     result = []
     for c in range(n):
         head = max((len(w) for w in header[c].split()), default=0) if header else 0
         longest = max((len(w) for r in body if r[c] for w in r[c].split()), default=0)
-        need = max(head * 130, longest * 115) + 260
+        need = int(max(head * 105, longest * 92) * char_scale) + 240
         result.append(min(need, cap))
     return result
 
@@ -84,13 +89,14 @@ def _indent(twips: int) -> str:
 
 
 def table_xml(columns, rows, widths, style_ids: dict[str, str], usable: int, *,
-              keep_with_caption: bool, indent: int = 0) -> tuple[str, int]:
+              keep_with_caption: bool, indent: int = 0, char_scale: float = 1.0
+              ) -> tuple[str, int]:
     """The ``w:tbl`` XML of a data table and an estimate of its height in twips."""
     header = [clean(c) for c in columns]
     n = len(header) or max((len(r) for r in rows), default=0)
     body = [[clean(v) for v in (list(r) + [""] * n)[:n]] for r in rows]
     col_w = column_widths(usable, n, tuple(widths) if widths else None,
-                          _min_widths(header, body, n, usable))
+                          _min_widths(header, body, n, usable, char_scale))
     numeric = _numeric_columns(body, n)
     text_id, head_id = style_ids["Table Text"], style_ids["Table Header"]
     keep_all = len(body) <= KEEP_TOGETHER_ROWS
@@ -107,8 +113,9 @@ def table_xml(columns, rows, widths, style_ids: dict[str, str], usable: int, *,
     height = 0
     if header:
         cells = "".join(
-            _cell(w, _para(t, head_id, True, "right" if num else None), '<w:vAlign w:val="bottom"/>')
-            for t, w, num in zip(header, col_w, numeric)
+            _cell(w, _para(t, head_id, True, "right" if num else None),
+                  '<w:vAlign w:val="bottom"/>')
+            for t, w, num in zip(header, col_w, numeric, strict=True)
         )
         out.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{cells}</w:tr>")
         height += _row_height(header, col_w)
@@ -117,7 +124,7 @@ def table_xml(columns, rows, widths, style_ids: dict[str, str], usable: int, *,
         keep = (keep_all and i < last) or (keep_with_caption and i == last)
         cells = "".join(
             _cell(w, _para(t, text_id, keep, "right" if num else None))
-            for t, w, num in zip(row, col_w, numeric)
+            for t, w, num in zip(row, col_w, numeric, strict=True)
         )
         out.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
         height += _row_height(row, col_w)
@@ -126,11 +133,11 @@ def table_xml(columns, rows, widths, style_ids: dict[str, str], usable: int, *,
 
 
 def _row_height(texts: list[str], col_w: list[int]) -> int:
-    """Rough row height in twips (9.5 pt text, ~95 twips per character)."""
+    """Rough row height in twips (9.5 pt text, ~82 twips per character)."""
     lines = 1
-    for t, w in zip(texts, col_w):
+    for t, w in zip(texts, col_w, strict=True):
         if t:
-            per_line = max((w - 200) // 95, 4)
+            per_line = max((w - 200) // 86, 4)
             lines = max(lines, sum(-(-max(len(x), 1) // per_line) for x in t.split("\n")))
     return 90 + lines * 230
 

@@ -50,7 +50,9 @@ def open_template(template: str | Path):
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ExportError(f"The template “{name}” was not found.", ExportError.TEMPLATE, path) from None
+        raise ExportError(
+            f"The template “{name}” was not found.", ExportError.TEMPLATE, path
+        ) from None
     except OSError as exc:
         raise ExportError(
             f"The template “{name}” could not be read ({exc.strerror or exc}).",
@@ -92,6 +94,10 @@ def blank_document():
 def usable_size_twips(section) -> tuple[int, int]:
     """Text-area width and height of a section, in twips (1/1440 inch)."""
     emu_per_twip = 635
-    width = (section.page_width or A4_WIDTH) - (section.left_margin or 0) - (section.right_margin or 0)
-    height = (section.page_height or A4_HEIGHT) - (section.top_margin or 0) - (section.bottom_margin or 0)
+    width = (section.page_width or A4_WIDTH) - (section.left_margin or 0) - (
+        section.right_margin or 0
+    )
+    height = (section.page_height or A4_HEIGHT) - (section.top_margin or 0) - (
+        section.bottom_margin or 0
+    )
     return max(int(width) // emu_per_twip, 2880), max(int(height) // emu_per_twip, 2880)
