@@ -1,8 +1,8 @@
 """Collect every ``_("...")`` string of the code into ``workshop_app/locale/fr.po``.
 
 Existing translations are kept; new strings get an empty ``msgstr`` to fill in; strings
-no longer used are dropped. Run: ``python tools/i18n_extract.py`` (``--check`` only
-lists what is missing, exit 1 if anything is).
+no longer used are dropped. Run: ``python tools/i18n_extract.py [OTHER.po ...]`` (``--check``
+only lists what is missing, exit 1 if anything is; other .po files given are merged in).
 """
 
 from __future__ import annotations
@@ -50,10 +50,12 @@ def write(strings: dict[str, str], existing: dict[str, str]) -> None:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from workshop_app.i18n import catalogue
+    from workshop_app.i18n import catalogue, parse_po
 
     catalogue.cache_clear()
     existing = catalogue("fr")
+    for extra in [a for a in sys.argv[1:] if a.endswith(".po")]:  # merge translations made elsewhere
+        existing = {**parse_po(Path(extra)), **existing}
     strings = source_strings()
     missing = [s for s in strings if s not in existing]
     if "--check" in sys.argv:

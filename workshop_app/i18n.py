@@ -27,8 +27,11 @@ def _unquote(text: str) -> str:
 def catalogue(language: str) -> dict[str, str]:
     """The msgid -> msgstr table of one language (empty for English, the source)."""
     path = _LOCALE_DIR / f"{language}.po"
-    if not path.exists():
-        return {}
+    return parse_po(path) if path.exists() else {}
+
+
+def parse_po(path: Path) -> dict[str, str]:
+    """The translated entries of a gettext .po file."""
     table: dict[str, str] = {}
     msgid: list[str] | None = None
     msgstr: list[str] | None = None
