@@ -32,7 +32,7 @@ def main() -> None:
 
     def stage() -> None:
         window = next(w for w in app.topLevelWidgets() if w.__class__.__name__ == "MainWindow")
-        window.showMaximized()
+        window.setGeometry(window.screen().availableGeometry())  # no window manager under Xvfb
         console = window.console
         if args.tab:
             for i in range(console.tabs.count()):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -42,6 +44,8 @@ def run_gui(file: str | None = None, demo: bool = False, language: str | None = 
     elif file:
         window.open_file(file)
     _install_clicker(app, window)
+    if os.environ.get("WORKSHOP_BENCH_QUIT_AFTER_PAINT") == "1":
+        _quit_after_first_paint(app, window)
     return app.exec()
 
 
@@ -56,3 +60,37 @@ def _install_clicker(app: QApplication, window) -> None:
 
     window._clicker_router = Router(window)
     app.installEventFilter(window._clicker_router)
+
+
+def _quit_after_first_paint(app: QApplication, window) -> None:
+    """Benchmarks only (``WORKSHOP_BENCH_QUIT_AFTER_PAINT=1``, see benchmarks/README.md).
+
+    Once the main window has painted for the first time, print one line
+    ``WORKSHOP_BENCH first-paint SECONDS MODULES`` (seconds since process start, or since
+    ``WORKSHOP_BENCH_T0`` when the caller set it; the top-level modules then imported,
+    comma-separated) and quit. Has no effect unless the variable is set.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    def report() -> None:
+        start = os.environ.get("WORKSHOP_BENCH_T0")
+        if start:
+            elapsed = time.time() - float(start)
+        else:  # the process's start, from /proc (Linux)
+            with open("/proc/self/stat") as stat, open("/proc/uptime") as uptime:
+                ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+                elapsed = float(uptime.read().split()[0]) - ticks / os.sysconf("SC_CLK_TCK")
+        modules = sorted({name.split(".")[0] for name in sys.modules if not name.startswith("_")})
+        print(f"WORKSHOP_BENCH first-paint {elapsed:.4f} {','.join(modules)}", flush=True)
+        app.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Paint and not self.seen:
+                self.seen = True  # children paint in the same pass: report once it is over
+                QTimer.singleShot(0, report)
+            return False
+
+    watcher = FirstPaint(window)
+    watcher.seen = False
+    window.installEventFilter(watcher)

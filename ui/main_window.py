@@ -41,10 +41,21 @@ class MainWindow(QMainWindow):
         self.start_screen = StartScreen(settings.recent_files())
         self.stack.addWidget(self.start_screen)
         self.setCentralWidget(self.stack)
-        self.resize(1366, 820)
+        self._fit_to_screen()
         self._build_menus()
         self._connect_signals()
         self._update_title()
+
+    def _fit_to_screen(self) -> None:
+        """A comfortable size that never exceeds the screen it opens on."""
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1366, 800)
+            return
+        area = screen.availableGeometry()
+        self.resize(min(1440, area.width()), min(880, area.height()))
 
     # --- menus ---------------------------------------------------------------
     def _action(self, menu, text, slot, shortcut=None) -> QAction:

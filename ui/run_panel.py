@@ -91,7 +91,8 @@ class RunPanel(QWidget):
         right = QVBoxLayout()
         right.addWidget(QLabel(_("The room sees:")))
         right.addWidget(self.thumbnail)
-        for key, label in (("show", _("Show the shared screen")), ("full", _("Full screen (F11)")),
+        for key, label in (("show", _("Show the shared screen")), ("block", _("Show the block and its timer")),
+                           ("full", _("Full screen (F11)")),
                            ("black", _("Black screen (B)")), ("freeze", _("Freeze"))):
             button = QPushButton(label)
             if key in ("black", "freeze"):
@@ -123,6 +124,7 @@ class RunPanel(QWidget):
         b["skip"].clicked.connect(lambda: self._act(self.runner.skip))
         b["absorb"].clicked.connect(self._on_absorb)
         s = self.screen_buttons
+        s["block"].clicked.connect(lambda: self.session.present(""))
         s["black"].clicked.connect(lambda: self.toggle_screen_mode("black"))
         s["freeze"].clicked.connect(lambda: self.toggle_screen_mode("frozen"))
         self._thumb_timer.timeout.connect(self._update_thumbnail)

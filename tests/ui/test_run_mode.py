@@ -118,3 +118,14 @@ def test_the_big_timer_fills_the_projector(planned_session, qtbot):
         timer = screen.block_page.timer
         # readable from the back of a 12-metre room: digits a good fifth of the screen high
         assert timer.fontInfo().pixelSize() >= height * 0.2
+
+
+def test_back_to_the_block_page_from_an_exercise_view(planned_session, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    console = make_console(planned_session, qtbot)
+    screen = console.shared_screen
+    screen.set_exercise_view(QLabel("an exercise"))
+    assert screen.pages.currentWidget() is not screen.block_page
+    console.run_panel.screen_buttons["block"].click()
+    assert screen.pages.currentWidget() is screen.block_page
