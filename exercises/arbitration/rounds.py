@@ -14,7 +14,7 @@ from typing import Any
 
 from workshop_app import voting
 from workshop_app.domain import ValidationError, clean_text
-from workshop_app.i18n import _
+from workshop_app.i18n import N_, _, translate
 from workshop_app.store import Store
 
 from . import sources
@@ -50,26 +50,33 @@ class BallotRound:
         return self.visibility == "secret"
 
 
-def method_label(method: str) -> str:
-    return {
-        "dot": _("Dot voting"),
-        "points100": _("100-point split"),
-        "scoring": _("Weighted scoring"),
-        "majority": _("Majority judgment"),
-        "approval": _("Approval vote"),
-    }.get(method, method)
+METHOD_LABELS = {
+    "dot": N_("Dot voting"),
+    "points100": N_("100-point split"),
+    "scoring": N_("Weighted scoring"),
+    "majority": N_("Majority judgment"),
+    "approval": N_("Approval vote"),
+}
+VISIBILITY_LABELS = {
+    "secret": N_("Secret booth"),
+    "open": N_("Open vote"),
+    "paper": N_("Paper vote (totals typed in)"),
+}
+SHORT_VISIBILITY_LABELS = {"secret": N_("Secret"), "open": N_("Open"), "paper": N_("Paper")}
+STATUS_LABELS = {"open": N_("Voting"), "closed": N_("Closed"), "revealed": N_("Revealed")}
 
 
-def visibility_label(visibility: str) -> str:
-    return {
-        "secret": _("Secret booth"),
-        "open": _("Open vote"),
-        "paper": _("Paper vote (totals typed in)"),
-    }.get(visibility, visibility)
+def method_label(method: str, language: str | None = None) -> str:
+    return translate(METHOD_LABELS.get(method, method), language)
 
 
-def status_label(status: str) -> str:
-    return {"open": _("Voting"), "closed": _("Closed"), "revealed": _("Revealed")}.get(status, status)
+def visibility_label(visibility: str, language: str | None = None, short: bool = False) -> str:
+    labels = SHORT_VISIBILITY_LABELS if short else VISIBILITY_LABELS
+    return translate(labels.get(visibility, visibility), language)
+
+
+def status_label(status: str, language: str | None = None) -> str:
+    return translate(STATUS_LABELS.get(status, status), language)
 
 
 def default_config(method: str, language: str, option_count: int) -> dict:

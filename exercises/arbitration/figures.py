@@ -1,0 +1,99 @@
+"""Charts of one round's result, labelled in a given language (for the screen and the report).
+
+``size`` (inches) lets the shared screen ask for the shape of its window; the report
+uses each chart's own shape.
+"""
+
+from __future__ import annotations
+
+from workshop_app.i18n import N_, translate
+from workshop_app.store import Store
+
+from . import charts
+from .decisions import decision_label, list_decisions
+from .tally import RoundResult, bar_values, rank_ranges, result_words, value_effort
+
+AXIS = {
+    "majority": N_("Majority grade"),
+    "scoring": N_("Weighted score (1 to 5)"),
+    "dot": N_("Dots"),
+    "points100": N_("Points"),
+    "approval": N_("Approvals"),
+}
+
+
+def ranking_figure(result: RoundResult, language: str | None = None, size=None):
+    t = lambda text: translate(text, language)  # noqa: E731
+    flagged = set(result.flagged)
+    method = result.round.method
+    if method == "majority":
+        grades = result.round.config["grades"]
+        colours = charts.grade_colours(len(grades))
+        rows = []
+        for entry in result.tally.ranking:
+            grade = entry.details["majority_grade"]
+            grade = 0 if grade is None else grade
+            rows.append((f"{entry.rank}. {result.labels[entry.option]}", grade + 1, result_words(result, entry.option, language),
+                         entry.option in flagged, colours[grade]))
+        return charts.ranking_chart(rows, t(AXIS[method]), limit=float(len(grades)), show_scale=False,
+                                    flag_text=t(N_("discuss before deciding")), size=size)
+    ranks = result.tally.ranks()
+    rows = [(f"{ranks[option]}. {label}", value, result_words(result, option, language), option in flagged)
+            for option, label, value in bar_values(result)]
+    return charts.ranking_chart(rows, t(AXIS.get(method, "")), limit=5.0 if method == "scoring" else None,
+                                flag_text=t(N_("discuss before deciding")), size=size)
+
+
+def merit_figure(result: RoundResult, language: str | None = None, size=None):
+    t = lambda text: translate(text, language)  # noqa: E731
+    rows = [(result.labels[e.option], e.details["profile"]) for e in result.tally.ranking]
+    return charts.merit_profile_chart(rows, result.round.config["grades"], median_text=t(N_("median")), size=size)
+
+
+def value_effort_points(store: Store, result: RoundResult) -> list[tuple[str, float, float, float, str]]:
+    """(label, value, effort, weight, decision) per initiative: plain data, read now."""
+    decided = {d.initiative_id: d.decision for d in list_decisions(store)}
+    return [(p.label, p.value, p.effort, p.weight, decided.get(p.option, ""))
+            for p in value_effort(store, result)]
+
+
+def value_effort_figure(points: list, language: str | None = None, size=None):
+    t = lambda text: translate(text, language)  # noqa: E731
+    quadrants = (t(N_("Quick wins")), t(N_("Big bets")), t(N_("Fill-ins")), t(N_("Money pits")))
+    shown = {p[4] for p in points}
+    legend = {k: decision_label(k, language) for k in ("go", "later", "nogo") if k in shown}
+    if "" in shown:
+        legend[""] = t(N_("Not decided"))
+    return charts.value_effort_chart(points, t(N_("Value for customers and segments (1 to 5)")),
+                                     t(N_("Effort and impact on the organisation (1 to 5)")), quadrants,
+                                     legend, size=size)
+
+
+def sensitivity_figure(result: RoundResult, language: str | None = None, size=None):
+    t = lambda text: translate(text, language)  # noqa: E731
+    ranges = rank_ranges(result)
+    rows = [(result.labels[e.option], e.rank, *ranges[e.option]) for e in result.tally.ranking]
+    return charts.sensitivity_chart(rows, t(N_("Rank when any weight moves by ±20 %")),
+                                    held_text=t(N_("holds its place")), size=size)
+
+
+def available(result: RoundResult, store: Store) -> list[str]:
+    """The result views that make sense for this round, in showing order."""
+    views = ["ranking"]
+    if result.round.method == "majority" and result.tally.voters:
+        views.append("merit")
+    if value_effort(store, result):
+        views.append("value_effort")
+    if result.sensitivity is not None:
+        views.append("sensitivity")
+    return views
+
+
+def figure(kind: str, store: Store, result: RoundResult, language: str | None = None, size=None):
+    if kind == "merit":
+        return merit_figure(result, language, size)
+    if kind == "value_effort":
+        return value_effort_figure(value_effort_points(store, result), language, size)
+    if kind == "sensitivity":
+        return sensitivity_figure(result, language, size)
+    return ranking_figure(result, language, size)

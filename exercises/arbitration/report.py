@@ -1,0 +1,171 @@
+"""The arbitration chapter of the roadmap, and anonymous vote statistics for the appendix."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from workshop_app.i18n import tr_in
+from workshop_app.report import BulletList, Chart, Heading, Paragraph, Section, Table
+from workshop_app.store import Store
+
+from .booth import list_voids, progress
+from .decisions import decision_label, decision_log, horizon_label, list_decisions
+from .rounds import list_rounds, method_label, visibility_label
+from .tally import RoundResult, round_result, value_effort
+
+KEY = "arbitration"
+
+
+def _percent(value) -> str:
+    return f"{round(100 * float(value))} %"
+
+
+def _chart(kind: str, store: Store, result: RoundResult, language: str, caption: str) -> Chart:
+    """A chart block whose factory draws from data read now (it may run after the store closed)."""
+    from . import figures
+
+    points = figures.value_effort_points(store, result) if kind == "value_effort" else None
+
+    def make():
+        if points is not None:
+            return figures.value_effort_figure(points, language)
+        return figures.figure(kind, store, result, language)
+
+    return Chart(figure=make, caption=caption, width_cm=16.0)
+
+
+def _method_blocks(results: list[RoundResult], language: str) -> list:
+    tr = tr_in(language)
+    blocks: list = [Heading(tr("How the room voted"), 1)]
+    rows = tuple((str(i), r.round.question, method_label(r.round.method, language),
+                  visibility_label(r.round.visibility, language), str(r.tally.voters))
+                 for i, r in enumerate(results, start=1))
+    blocks.append(Table(columns=("#", tr("Question"), tr("Method"), tr("Kind of vote"), tr("Voters")),
+                        rows=rows, caption=tr("The voting rounds of the arbitration."),
+                        widths=(0.6, 7, 3, 3, 1.4)))
+    scoring = next((r for r in results if r.round.method == "scoring"), None)
+    if scoring is not None:
+        criteria = scoring.round.config["criteria"]
+        total = sum(Fraction(c["weight"]) for c in criteria) or 1
+        crit_rows = tuple((c["name"], _percent(Fraction(c["weight"]) / total),
+                           tr("Cost: a high score counts against") if c["reversed"] else tr("Benefit"))
+                          for c in criteria)
+        blocks.append(Table(columns=(tr("Criterion"), tr("Weight"), tr("Counts as")), rows=crit_rows,
+                            caption=tr("Scoring criteria and their weights (scores from 1 to 5)."),
+                            widths=(7, 2, 5)))
+    majority = next((r for r in results if r.round.method == "majority"), None)
+    if majority is not None:
+        blocks.append(Paragraph(tr("Majority judgment: each participant gave every initiative a grade "
+                                   "({grades}); an initiative's result is the grade a majority supports "
+                                   "(its median grade), ties broken by the grades nearest the median.")
+                                .format(grades=", ".join(majority.round.config["grades"]))))
+    return blocks
+
+
+def _round_blocks(store: Store, number: int, result: RoundResult, language: str) -> list:
+    tr = tr_in(language)
+    rnd = result.round
+    blocks: list = [Heading(tr("Round {n}: {question}").format(n=number, question=rnd.question), 2)]
+    blocks.append(_chart("ranking", store, result, language, tr("Ranking — {method}, {n} voters.").format(
+        method=method_label(rnd.method, language), n=result.tally.voters)))
+    if rnd.method == "majority" and result.tally.voters:
+        blocks.append(_chart("merit", store, result, language, tr(
+            "Merit profile: the share of each grade per initiative; the dashed line marks the median.")))
+    if result.flagged:
+        blocks.append(Paragraph(tr("The room disagreed on these initiatives (discuss before deciding):")))
+        blocks.append(BulletList(tuple(result.labels[o] for o in result.flagged)))
+    sens = result.sensitivity
+    if sens is not None:
+        held = [result.labels[o] for o in sens.stable]
+        text = (tr("Moving any criterion's weight by ±20 % changes who comes first.") if sens.top_changes
+                else tr("Moving any criterion's weight by ±20 % does not change who comes first."))
+        if held:
+            text += " " + tr("These initiatives keep their place: {names}.").format(names=", ".join(held))
+        blocks.append(Paragraph(text))
+    return blocks
+
+
+def _decision_blocks(store: Store, language: str) -> list:
+    tr = tr_in(language)
+    decisions = list_decisions(store)
+    if not decisions:
+        return []
+    blocks: list = [Heading(tr("Decisions"), 1)]
+    order = {"go": 0, "later": 1, "nogo": 2}
+    rows = tuple((d.title, decision_label(d.decision, language), horizon_label(d.horizon, language),
+                  d.reason, d.evidence)
+                 for d in sorted(decisions, key=lambda d: order.get(d.decision, 3)))
+    blocks.append(Table(columns=(tr("Initiative"), tr("Decision"), tr("Horizon"), tr("Reason"), tr("Evidence")),
+                        rows=rows, caption=tr("Decision log: every initiative arbitrated, with its reason "
+                                              "and the vote behind it."),
+                        widths=(3.6, 1.4, 2.6, 4.8, 4.2)))
+    log = decision_log(store)
+    if len(log) > len(decisions):
+        history = tuple((e["title"], decision_label(e["decision"], language), e["reason"]) for e in log)
+        blocks.append(Table(columns=(tr("Initiative"), tr("Decision"), tr("Reason")), rows=history,
+                            caption=tr("History of the decisions, in the order they were taken."),
+                            widths=(5, 2, 8)))
+    return blocks
+
+
+def report_section(store: Store, language: str) -> Section | None:
+    """None when no round was counted and nothing was decided."""
+    tr = tr_in(language)
+    rounds = [r for r in list_rounds(store) if not r.is_open]
+    results = [round_result(store, r.id) for r in rounds]
+    decisions = list_decisions(store)
+    if not results and not decisions:
+        return None
+    title = tr("Arbitration")
+    blocks: list = []  # the renderer puts the section's title as its chapter heading
+    go = sum(1 for d in decisions if d.decision == "go")
+    blocks.append(Paragraph(tr("Innovating in every direction is the surest way to dilute effort. Each "
+                               "initiative was therefore arbitrated on the strategic segments it serves, "
+                               "the value it creates for customers and its impact on our organisation "
+                               "and systems. {n} initiatives were decided, {go} of them Go.")
+                            .format(n=len(decisions), go=go)))
+    if results:
+        blocks += _method_blocks(results, language)
+        blocks.append(Heading(tr("Results"), 1))
+        for number, result in enumerate(results, start=1):
+            blocks += _round_blocks(store, number, result, language)
+        matrix = next((r for r in reversed(results) if r.round.method == "scoring" and value_effort(store, r)),
+                      next((r for r in reversed(results) if value_effort(store, r)), None))
+        if matrix is not None:
+            blocks.append(Heading(tr("Value and effort"), 1))
+            blocks.append(_chart("value_effort", store, matrix, language, tr(
+                "Value for customers against effort, one numbered bubble per initiative, coloured by "
+                "decision; a bigger bubble had more support in the vote.")))
+    blocks += _decision_blocks(store, language)
+    return Section(key=KEY, title=title, blocks=blocks, in_short=True)
+
+
+def vote_statistics(store: Store, language: str) -> list:
+    """Anonymous statistics of every round (all stages): counts only, never who voted what."""
+    tr = tr_in(language)
+    rounds = [r for r in list_rounds(store, None)]
+    if not rounds:
+        return []
+    rows = []
+    for number, rnd in enumerate(rounds, start=1):
+        stage = tr("Arbitration") if rnd.purpose == "arbitration" else tr("Governance")
+        if rnd.visibility == "paper":
+            result_voters = round_result(store, rnd.id).tally.voters if not rnd.is_open else 0
+            voted, eligible, rate = str(result_voters), "–", "–"
+        else:
+            done, people = progress(store, rnd.id)
+            voted, eligible = str(done), str(people)
+            rate = _percent(Fraction(done, people)) if people else "–"
+        rows.append((str(number), stage, rnd.question, method_label(rnd.method, language),
+                     visibility_label(rnd.visibility, language), voted, eligible, rate,
+                     str(len(list_voids(store, rnd.id)))))
+    return [
+        Heading(tr("Vote statistics"), 1),
+        Paragraph(tr("Secret ballots were cast one at a time on the facilitator's laptop. The seminar file "
+                     "records who has voted and, separately, the ballots, with nothing linking the two; "
+                     "this table therefore shows counts only.")),
+        Table(columns=("#", tr("Stage"), tr("Question"), tr("Method"), tr("Kind of vote"), tr("Ballots"),
+                       tr("Eligible"), tr("Participation"), tr("Voided")),
+              rows=tuple(rows), caption=tr("Participation in each voting round."),
+              widths=(0.5, 1.8, 5, 2.2, 2.2, 1.2, 1.2, 1.6, 1.2)),
+    ]

@@ -1,0 +1,49 @@
+"""UI state both windows share (``session.exercise_state``), kept Qt-free and out of the file.
+
+``exercise_state["arbitration"]``:
+    ``screen``  what the shared screen shows: "auto" (the open booth round, else the
+                latest revealed result), "booth", or "results";
+    ``booth``   ``{"round_id", "voter_id", "step", "order"}``; ``step`` is one of STEPS;
+                ``order`` the options in the order shown to the current voter;
+    ``results`` ``{"round_id", "view"}``: the revealed round shown and which chart.
+``exercise_state["vote_keys"]``: the ``VoteKeys`` of this app session (shared with
+governance), the only place the secret rounds' keys exist.
+"""
+
+from __future__ import annotations
+
+import random
+
+from .booth import VoteKeys
+
+KEY = "arbitration"
+STEPS = ("idle", "choose", "ballot", "review", "thanks")
+VIEWS = ("ranking", "merit", "value_effort", "sensitivity")
+
+
+def state(exercise_state: dict) -> dict:
+    found = exercise_state.get(KEY)
+    if not isinstance(found, dict):
+        found = {"screen": "auto", "booth": idle_booth(None), "results": {"round_id": None, "view": "ranking"}}
+        exercise_state[KEY] = found
+    return found
+
+
+def vote_keys(exercise_state: dict) -> VoteKeys:
+    keys = exercise_state.get("vote_keys")
+    if not isinstance(keys, VoteKeys):
+        keys = VoteKeys()
+        exercise_state["vote_keys"] = keys
+    return keys
+
+
+def idle_booth(round_id: int | None) -> dict:
+    return {"round_id": round_id, "voter_id": None, "step": "idle", "order": []}
+
+
+def voter_order(options: tuple, shuffle: bool, rng: random.Random | None = None) -> list:
+    """The options in the order one voter sees them (a fresh shuffle per voter by default)."""
+    order = list(options)
+    if shuffle:
+        (rng or random.SystemRandom()).shuffle(order)
+    return order

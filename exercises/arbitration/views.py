@@ -1,0 +1,163 @@
+"""The arbitration stage's two views: the facilitator's console tab and the shared screen.
+
+The shared screen shows the vote in progress (the booth, one voter at a time, or a
+paper vote's instructions) or the revealed results the facilitator chose, else a
+neutral page. It never shows the results of a round that is not revealed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from workshop_app.i18n import _
+
+from . import screen_state
+from .booth_view import BoothPage
+from .console_decisions import DecisionsPanel
+from .console_rounds import RoundsPanel
+from .results_view import ResultsPage
+from .rounds import get_round, list_rounds, option_labels
+
+KEY = screen_state.KEY
+
+
+class ConsoleView(QWidget):
+    """Votes (rounds, booth progress, results) and Decisions, with the shared-screen button."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.rounds = RoundsPanel(session)
+        self.decisions = DecisionsPanel(session)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.rounds, _("Votes"))
+        self.tabs.addTab(self.decisions, _("Decisions"))
+        self.present_button = QPushButton(_("Show on the shared screen"))
+        top = QHBoxLayout()
+        title = QLabel(_("Arbitration: vote, then decide Go / Later / No-go"))
+        title.setProperty("role", "subtitle")
+        top.addWidget(title, 1)
+        top.addWidget(self.present_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.present_button.clicked.connect(self._on_present)
+
+    def _on_present(self) -> None:
+        screen_state.state(self.session.exercise_state)["screen"] = "auto"
+        self.session.present(KEY)
+        self.session.notify(KEY)
+
+
+class MessagePage(QWidget):
+    """A neutral page: a title, a line, and optionally a list (e.g. a paper vote's shortlist)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel()
+        self.subtitle = QLabel()
+        self.items = QLabel()
+        for label in (self.title, self.subtitle, self.items):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.items)
+        layout.addStretch(2)
+
+    def show_text(self, title: str, subtitle: str = "", items: list[str] | None = None) -> None:
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.items.setText("\n".join(f"•  {i}" for i in items or []))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        h = max(self.height(), 200)
+        self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {int(h * 0.07)}px;")
+        self.subtitle.setStyleSheet(f"color: #D9E2EC; font-size: {int(h * 0.04)}px;")
+        self.items.setStyleSheet(f"color: white; font-size: {int(h * 0.035)}px;")
+
+
+class SharedView(QWidget):
+    """The projector view. Renders from the store and ``exercise_state``; edits nothing but the booth."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.pages = QStackedWidget()
+        self.message = MessagePage()
+        self.results = ResultsPage(session)
+        self.booth: BoothPage | None = None
+        self.pages.addWidget(self.message)
+        self.pages.addWidget(self.results)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.mode = ""
+        self.session.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, kind: str, _ident: int) -> None:
+        if kind in (KEY, "participants", "ideation"):
+            self.refresh()
+
+    def _booth_round(self, state: dict):
+        rid = state["booth"].get("round_id")
+        rnd = get_round(self.session.store, rid) if rid is not None else None
+        if rnd is None or not rnd.is_open or rnd.visibility == "paper":
+            rnd = next((r for r in reversed(list_rounds(self.session.store))
+                        if r.is_open and r.visibility != "paper"), None)
+            state["booth"] = screen_state.idle_booth(rnd.id if rnd else None)
+        return rnd
+
+    def _results_round(self, state: dict):
+        rid = state["results"].get("round_id")
+        rnd = get_round(self.session.store, rid) if rid is not None else None
+        if rnd is None or rnd.status != "revealed":
+            rnd = next((r for r in reversed(list_rounds(self.session.store)) if r.status == "revealed"), None)
+            state["results"] = {"round_id": rnd.id if rnd else None, "view": state["results"].get("view", "ranking")}
+        return rnd
+
+    def refresh(self) -> None:
+        state = screen_state.state(self.session.exercise_state)
+        booth_round = self._booth_round(state)
+        paper_round = next((r for r in reversed(list_rounds(self.session.store))
+                            if r.is_open and r.visibility == "paper"), None)
+        results_round = self._results_round(state)
+        wanted = state.get("screen", "auto")
+        voting = booth_round is not None or paper_round is not None
+        if results_round is not None and (wanted == "results" or (wanted == "auto" and not voting)):
+            self._show_results(results_round.id, state["results"].get("view", "ranking"))
+        elif booth_round is not None:
+            self._show_booth(booth_round.id)
+        else:
+            self._show_message(paper_round)
+
+    def _show_results(self, round_id: int, view: str) -> None:
+        self.mode = "results"
+        self.results.show_result(round_id, view)
+        self.pages.setCurrentWidget(self.results)
+
+    def _show_booth(self, round_id: int) -> None:
+        self.mode = "booth"
+        if self.booth is None:
+            self.booth = BoothPage(self.session)
+            self.pages.addWidget(self.booth)
+        self.booth.sync()
+        self.pages.setCurrentWidget(self.booth)
+
+    def _show_message(self, paper) -> None:
+        self.mode = "message"
+        if paper is not None:
+            labels = option_labels(self.session.store, paper)
+            cfg = paper.config
+            self.message.show_text(paper.question, _("Place your {budget} dots on the wall, at most {cap} "
+                                                     "on one initiative.").format(
+                budget=cfg.get("budget"), cap=cfg.get("cap") or cfg.get("budget")),
+                [labels[o] for o in paper.options])
+        else:
+            self.message.show_text(_("Arbitration"), _("The vote will open shortly."))
+        self.pages.setCurrentWidget(self.message)
