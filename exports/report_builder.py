@@ -22,19 +22,24 @@ HORIZONS = (("quick", N_("Quick wins (0–6 months)"), 0, 1), ("mid", N_("6–18
             ("long", N_("18–36 months"), 6, 99))
 
 
+MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+             "octobre", "novembre", "décembre")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+
+def format_date(iso: str, language: str) -> str:
+    """'2026-12-03' -> '3 décembre 2026' / '3 December 2026' (no locale needed)."""
+    d = date.fromisoformat(iso)
+    months = MONTHS_FR if language == "fr" else MONTHS_EN
+    return f"{d.day} {months[d.month - 1]} {d.year}"
+
+
 def _dates(store: Store, language: str) -> str:
     days = list_days(store)
     if not days:
         return ""
-    months_fr = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                 "octobre", "novembre", "décembre"]
-
-    def fmt(iso: str) -> str:
-        d = date.fromisoformat(iso)
-        if language == "fr":
-            return f"{d.day} {months_fr[d.month - 1]} {d.year}"
-        return d.strftime("%d %B %Y").lstrip("0")
-
+    fmt = lambda iso: format_date(iso, language)  # noqa: E731
     first, last = days[0].date, days[-1].date
     return fmt(first) if first == last else f"{fmt(first)} – {fmt(last)}"
 
@@ -72,7 +77,7 @@ def _governance_lines(store: Store, language: str) -> list[str]:
 def _next_steps(store: Store) -> list[str]:
     rows = store.query(
         "SELECT i.title, m.label, m.quarter FROM milestones m JOIN initiatives i ON i.id = m.initiative_id "
-        "JOIN decisions d ON d.initiative_id = i.id AND d.decision = 'go' ORDER BY m.quarter, m.id LIMIT 5")
+        "JOIN decisions d ON d.initiative_id = i.id AND d.decision = 'go' ORDER BY m.quarter, m.id LIMIT 4")
     return [f"{r['title']} — {r['label']}" for r in rows]
 
 
@@ -91,10 +96,9 @@ def summary_section(store: Store, language: str) -> Section:
                    BulletList(tuple(f"{a['name']} — {a['ambition']}" if a["ambition"] else a["name"] for a in axes))]
     groups = _go_by_horizon(store)
     if any(groups.values()):
-        blocks.append(Heading(t("Go initiatives by horizon"), 1))
-        for key, label, *_rest in HORIZONS:
-            if groups[key]:
-                blocks += [Paragraph(t(label)), BulletList(tuple(groups[key]))]
+        blocks += [Heading(t("Go initiatives by horizon"), 1), BulletList(tuple(
+            f"{t(label)} : {' · '.join(groups[key])}".replace(" : ", "\u00a0: " if language == "fr" else ": ")
+            for key, label, *_rest in HORIZONS if groups[key]))]
     governance = _governance_lines(store, language)
     if governance:
         blocks += [Heading(t("Governance in three lines"), 1), BulletList(tuple(governance))]
@@ -128,7 +132,7 @@ def agenda_section(store: Store, language: str, clock: Clock) -> Section:
             delta = "" if row.actual_minutes is None else f"{row.actual_minutes - row.planned_minutes:+.0f}"
             rows.append((format_hhmm(cursor), row.block.title, str(row.planned_minutes), actual, delta))
             cursor += row.planned_minutes
-        blocks.append(Heading(t("Day {n} — {date}").format(n=index + 1, date=day.date), 1))
+        blocks.append(Heading(t("Day {n} — {date}").format(n=index + 1, date=format_date(day.date, language)), 1))
         blocks.append(Table((t("Planned start"), t("Block"), t("Planned (min)"), t("Actual (min)"), t("Gap")),
                             tuple(rows), caption=t("Agenda as run, day {n}").format(n=index + 1),
                             widths=(1.2, 5, 1.4, 1.4, 1)))

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "workshop_app" / "locale" / "fr.po"
 SOURCES = ("workshop_app", "ui", "exercises", "exports")
 # English strings handed to translate(text, language) for the seminar's own content.
-MARKED_CALLS = {"_", "N_", "translate", "tr"}
+MARKED_CALLS = {"_", "N_", "translate", "tr", "t"}
 
 
 def source_strings() -> dict[str, str]:
