@@ -44,7 +44,9 @@ def main() -> None:
         if args.present:
             window.session.present(args.present)
         if args.shared:
-            console.shared_screen.showFullScreen()
+            screen = console.shared_screen
+            screen.setGeometry(screen.screen().geometry())  # full screen, without a window manager
+            screen.showFullScreen()
         QTimer.singleShot(2500, shoot)
 
     def shoot() -> None:
