@@ -22,16 +22,38 @@ from .seminar_panel import SeminarPanel
 from .shared_screen import SharedScreen
 
 
+class LazyTab(QWidget):
+    """A tab that builds its exercise's console view the first time it is shown.
+
+    Opening a seminar then costs one panel, not every exercise's tables.
+    """
+
+    def __init__(self, session, exercise, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.exercise = exercise
+        self.view: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure_view(self) -> QWidget:
+        if self.view is None:
+            module = importlib.import_module(self.exercise.views_module)
+            self.view = module.ConsoleView(self.session)
+            self._layout.addWidget(self.view)
+        return self.view
+
+    def showEvent(self, event) -> None:
+        self.ensure_view()
+        super().showEvent(event)
+
+
 def exercise_tabs(session) -> list[tuple[str, QWidget, object]]:
-    """(title, console view, exercise) for every registered exercise that has views."""
+    """(title, lazily built tab, exercise) for every registered exercise that has views."""
     from exercises import REGISTRY
 
-    tabs = []
-    for exercise in REGISTRY:
-        if exercise.views_module:
-            module = importlib.import_module(exercise.views_module)
-            tabs.append((exercise.title(session.language), module.ConsoleView(session), exercise))
-    return tabs
+    return [(exercise.title(session.language), LazyTab(session, exercise), exercise)
+            for exercise in REGISTRY if exercise.views_module]
 
 
 class Console(QWidget):
@@ -62,6 +84,13 @@ class Console(QWidget):
         self.session.presentation_changed.connect(self.show_exercise_on_screen)
         self.run_panel.screen_buttons["show"].clicked.connect(self.show_shared_screen)
         self.run_panel.screen_buttons["full"].clicked.connect(self.shared_screen.toggle_full_screen)
+
+    def exercise_view(self, key: str) -> QWidget | None:
+        """The console view of exercise ``key`` (built now if it was not yet)."""
+        for _title, tab, exercise in self.exercises:
+            if exercise.key == key:
+                return tab.ensure_view() if isinstance(tab, LazyTab) else tab
+        return None
 
     def _clicker_active(self) -> bool:
         return self.tabs.currentWidget() is self.run_panel or self.shared_screen.isActiveWindow()
