@@ -22,6 +22,10 @@ AXIS = {
 }
 
 
+# More bars than this are unreadable on a projector or a page; the full ranking is in the tables.
+MAX_BARS = 15
+
+
 def ranking_figure(result: RoundResult, language: str | None = None, size=None):
     t = lambda text: translate(text, language)  # noqa: E731
     flagged = set(result.flagged)
@@ -35,18 +39,19 @@ def ranking_figure(result: RoundResult, language: str | None = None, size=None):
             grade = 0 if grade is None else grade
             rows.append((f"{entry.rank}. {result.labels[entry.option]}", grade + 1, result_words(result, entry.option, language),
                          entry.option in flagged, colours[grade]))
+        rows = rows[:MAX_BARS]
         return charts.ranking_chart(rows, t(AXIS[method]), limit=float(len(grades)), show_scale=False,
                                     flag_text=t(N_("discuss before deciding")), size=size)
     ranks = result.tally.ranks()
     rows = [(f"{ranks[option]}. {label}", value, result_words(result, option, language), option in flagged)
-            for option, label, value in bar_values(result)]
+            for option, label, value in bar_values(result)][:MAX_BARS]
     return charts.ranking_chart(rows, t(AXIS.get(method, "")), limit=5.0 if method == "scoring" else None,
                                 flag_text=t(N_("discuss before deciding")), size=size)
 
 
 def merit_figure(result: RoundResult, language: str | None = None, size=None):
     t = lambda text: translate(text, language)  # noqa: E731
-    rows = [(result.labels[e.option], e.details["profile"]) for e in result.tally.ranking]
+    rows = [(result.labels[e.option], e.details["profile"]) for e in result.tally.ranking][:MAX_BARS]
     return charts.merit_profile_chart(rows, result.round.config["grades"], median_text=t(N_("median")), size=size)
 
 

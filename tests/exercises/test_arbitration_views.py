@@ -225,12 +225,14 @@ def test_decisions_are_recorded_with_evidence_and_undone(qtbot, session, room):
     panel.horizon.setCurrentIndex(panel.horizon.findData("long_term"))
     panel.reason.setText("Once the single customer file exists")
     panel.evidence_round.setCurrentIndex(panel.evidence_round.findData(logic.list_rounds(session.store)[1].id))
-    assert panel.evidence.text().startswith("Round 2")
+    from workshop_app.i18n import translate
+
+    assert panel.evidence.text().startswith(translate("Round", session.language) + " 2")
     click(qtbot, panel.save)
     decision = logic.get_decision(session.store, initiative)
     assert (decision.decision, decision.horizon, decision.reason) == ("go", "long_term",
                                                                       "Once the single customer file exists")
-    assert decision.evidence.startswith("Round 2")
+    assert decision.evidence.startswith(translate("Round", session.language) + " 2")
     row = next(r for r in range(panel.model.rowCount()) if panel.model.initiative_id(r) == initiative)
     assert panel.model.index(row, 1).data() == "Go"
     assert panel.log.rowCount() == 10 and panel.log.index(0, 2).data() == "Go"

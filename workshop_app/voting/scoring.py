@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from math import gcd
 from typing import Any, Union
 
 from .core import (
@@ -116,10 +117,17 @@ def validate_scores(
 
 
 def voter_score(scores: Mapping[str, int], criteria: tuple[Criterion, ...]) -> Fraction:
-    """One voter's weighted score (1..5) for one option, with normalised ``criteria``."""
-    return sum(
-        (c.weight * effective_score(scores[c.key], c.reversed) for c in criteria), Fraction(0)
-    )
+    """One voter's weighted score (1..5) for one option, with normalised ``criteria``.
+
+    Summed as integers over the weights' common denominator, then divided once: the
+    same exact Fraction as adding Fractions term by term, several times faster.
+    """
+    denominator = 1
+    for c in criteria:
+        denominator = denominator * c.weight.denominator // gcd(denominator, c.weight.denominator)
+    total = sum(c.weight.numerator * (denominator // c.weight.denominator)
+                * effective_score(scores[c.key], c.reversed) for c in criteria)
+    return Fraction(total, denominator)
 
 
 def _tally_checked(ballots: list, crits: tuple[Criterion, ...], opts: tuple) -> Tally:
