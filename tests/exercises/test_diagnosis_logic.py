@@ -126,4 +126,6 @@ def test_radar_without_scores():
     from exercises.diagnosis.charts import radar_figure
 
     figure = radar_figure(logic.summarise(logic.characteristics("fr"), {}), "fr", dark=True)
-    assert any("No score" in t.get_text() for t in figure.axes[0].texts)
+    from workshop_app.i18n import translate
+
+    assert any(translate("No score yet", "fr") in t.get_text() for t in figure.axes[0].texts)

@@ -323,4 +323,6 @@ def test_trend_map_without_ratings():
     from exercises.trends.charts import trend_map_figure
 
     figure = trend_map_figure([], "fr", dark=True)
-    assert any("No trend" in t.get_text() for t in figure.axes[0].texts)
+    from workshop_app.i18n import translate
+
+    assert any(translate("No trend rated yet", "fr") in t.get_text() for t in figure.axes[0].texts)
