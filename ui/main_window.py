@@ -165,12 +165,18 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_demo(self, language: str | None = None) -> None:
-        from workshop_app.demo import build_demo
+        from workshop_app.demo import open_demo_copy
         from workshop_app.i18n import current_language
 
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        path = demo_folder() / f"demo-{stamp}{SUFFIX}"
-        self.attach(build_demo(path, language or current_language()))
+        folder = demo_folder()
+        path = folder / f"demo-{stamp}{SUFFIX}"
+        try:
+            store = open_demo_copy(path, language or current_language(), folder / "cache")
+        except StoreError as error:
+            show_error(self, str(error))
+            return
+        self.attach(store)
 
     def new_seminar(self) -> None:
         wizard = NewSeminarWizard(self)

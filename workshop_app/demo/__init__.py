@@ -12,7 +12,7 @@ from ..clock import Clock
 from ..participants import add_participant
 from ..run import set_current
 from ..seminar import set_ambition, update_seminar
-from ..store import Store, create_store
+from ..store import SUFFIX, Store, create_store
 from ..templates import apply_template
 
 CONTENT = Path(__file__).with_name("demo_content.json")
@@ -68,3 +68,46 @@ def build_demo(path: str | Path, language: str = "fr", clock: Clock | None = Non
             exercise.fill_demo(store, content, language)
         _run_day1(store, language)
     return store
+
+
+def _cache_name(language: str) -> str:
+    import hashlib
+
+    from .. import __version__
+    from ..schema import SCHEMA_VERSION
+
+    digest = hashlib.sha256(CONTENT.read_bytes()).hexdigest()[:12]
+    return f"demo-{language}-{__version__}-s{SCHEMA_VERSION}-{digest}{SUFFIX}"
+
+
+def open_demo_copy(target: str | Path, language: str, cache_folder: str | Path) -> Store:
+    """A fresh copy of the demo at ``target``, built once per version into ``cache_folder``.
+
+    Building the demo takes a good part of a second; copying the cached file takes
+    milliseconds, so ``--demo`` opens at once from the second time on.
+    """
+    import sqlite3
+
+    from ..store import StoreError, check_file, open_store
+
+    cache_folder = Path(cache_folder)
+    cache_folder.mkdir(parents=True, exist_ok=True)
+    cached = cache_folder / _cache_name(language)
+    try:
+        check_file(cached, full=False)
+    except StoreError:
+        cached.unlink(missing_ok=True)
+        partial = cached.with_name(cached.name + ".building")
+        partial.unlink(missing_ok=True)
+        store = build_demo(partial, language)
+        store.conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+        store.close()
+        partial.replace(cached)
+    source = sqlite3.connect(f"file:{cached.resolve()}?mode=ro", uri=True)
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+    finally:
+        dest.close()
+        source.close()
+    return open_store(target)
