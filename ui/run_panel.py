@@ -5,9 +5,9 @@ Every button calls one ``Runner`` command; the panel then renders from the sessi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QBrush
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget, QHeaderView)
 
 from workshop_app import run as run_core
@@ -15,7 +15,7 @@ from workshop_app.agenda import format_hhmm, list_days
 from workshop_app.i18n import _
 from workshop_app.timer import current_step, format_seconds
 
-from . import theme
+from . import settings, theme
 from .timer_widget import BigTimer
 
 
@@ -32,7 +32,13 @@ def drift_text(drift: run_core.DayDrift) -> str:
 
 
 class RunPanel(QWidget):
-    """The facilitator's live console. ``screen`` is the SharedScreen to thumbnail."""
+    """The facilitator's live console. ``screen`` is the SharedScreen to thumbnail.
+
+    Signals:
+        chimed(): the current block's timer reached zero and the chime rang.
+    """
+
+    chimed = Signal()
 
     def __init__(self, session, screen, parent=None):
         super().__init__(parent)
@@ -108,6 +114,7 @@ class RunPanel(QWidget):
         self._thumb_timer.setSingleShot(True)
         self._thumb_timer.setInterval(120)
         self._ticks = 0
+        self._chimed_for = None
         self._connect_signals()
         self.refresh()
 
@@ -201,6 +208,7 @@ class RunPanel(QWidget):
     def _render_timer(self) -> None:
         block = self.runner.current()
         state = self.runner.state(block) if block else None
+        self._maybe_chime(block, state)
         self.timer.show_state(state, self.session.seminar.warning_seconds)
         label = {"ready": _("Start"), "running": _("Pause"), "paused": _("Resume"),
                  "finished": _("Resume")}.get(state.status if state else "ready")
@@ -216,6 +224,18 @@ class RunPanel(QWidget):
             colour = theme.DANGER if drift.overrun_minutes > 0 else (
                 theme.WARNING if drift.behind_minutes >= 5 else theme.MUTED)
             self.drift_label.setStyleSheet(f"color: {colour}; font-size: 13pt;")
+
+    def _maybe_chime(self, block, state) -> None:
+        """Ring once when a running block reaches zero (if the chime is on in the settings)."""
+        reached = bool(block and state and state.running and state.remaining <= 0)
+        key = (block.id if block else None, state.planned if state else None)
+        if reached and self._chimed_for != key:
+            self._chimed_for = key
+            if settings.get(settings.CHIME):
+                QApplication.beep()
+                self.chimed.emit()
+        elif not reached and self._chimed_for == key:
+            self._chimed_for = None
 
     def _render_plan(self, current) -> None:
         self.plan.clear()

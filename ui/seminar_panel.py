@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QWidget)
 
 from workshop_app import seminar as core
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
+from . import settings
 from .commands import run_command
 from .errors import show_error
 
@@ -55,6 +56,9 @@ class SeminarPanel(QWidget):
         self.warning = QSpinBox()
         self.warning.setRange(0, 60)
         self.warning.setSuffix(" min")
+        self.chime = QCheckBox(_("Chime when a timer reaches zero"))
+        self.chime.setChecked(settings.get(settings.CHIME))
+        self.chime.toggled.connect(lambda on: settings.put(settings.CHIME, on))
         self.ambition = QLineEdit()
         self.ambition.setPlaceholderText(_("One sentence that heads the executive summary"))
         self.summary = QPlainTextEdit()
@@ -76,6 +80,7 @@ class SeminarPanel(QWidget):
         form.addRow(_("Language of the seminar"), self.language)
         form.addRow(_("Confidentiality line"), self.confidentiality)
         form.addRow(_("Timer warning before the end"), self.warning)
+        form.addRow("", self.chime)
         form.addRow(_("Logo"), logo_row)
         form.addRow(_("Overall ambition"), self.ambition)
         form.addRow(_("Facilitator's summary"), self.summary)

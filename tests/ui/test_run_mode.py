@@ -129,3 +129,25 @@ def test_back_to_the_block_page_from_an_exercise_view(planned_session, qtbot):
     assert screen.pages.currentWidget() is not screen.block_page
     console.run_panel.screen_buttons["block"].click()
     assert screen.pages.currentWidget() is screen.block_page
+
+
+def test_chime_rings_once_at_zero(planned_session, qtbot, clock):
+    from ui import settings
+
+    console = make_console(planned_session, qtbot)
+    rings = []
+    console.run_panel.chimed.connect(lambda: rings.append(1))
+    press(console, Qt.Key_Space)
+    clock.advance(29 * 60)
+    planned_session.ticked.emit()
+    assert rings == []
+    clock.advance(61)
+    planned_session.ticked.emit()
+    clock.advance(5)
+    planned_session.ticked.emit()
+    assert rings == [1]
+    settings.put(settings.CHIME, False)
+    console.run_panel.next_block()
+    clock.advance(61 * 60)
+    planned_session.ticked.emit()
+    assert rings == [1]
