@@ -132,7 +132,8 @@ def _write_steps(db, block_id: int, steps) -> None:
     db.execute("DELETE FROM block_steps WHERE block_id = ?", [block_id])
     for index, step in enumerate(steps):
         title = clean_text(step.title, _("Step"), required=True)
-        if not 1 <= int(step.minutes) <= MAX_BLOCK_MINUTES:
+        if not isinstance(step.minutes, int) or isinstance(step.minutes, bool) \
+                or not 1 <= step.minutes <= MAX_BLOCK_MINUTES:
             raise ValidationError(_("A step lasts between 1 and {max} minutes.").format(max=MAX_BLOCK_MINUTES))
         db["block_steps"].insert({"block_id": block_id, "position": index, "title": title,
                                   "minutes": int(step.minutes)})

@@ -30,6 +30,10 @@ def clean_text(value: str, label: str, *, required: bool = False, long: bool = F
             _("{label} is too long ({count} characters, at most {limit}).").format(
                 label=label, count=len(text), limit=limit)
         )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(_("{label} contains broken characters; type it again.").format(label=label)) from None
     if _CONTROL.search(text):
         raise ValidationError(_("{label} contains invisible control characters.").format(label=label))
     if not long and _LINE_BREAK.search(text):

@@ -31,7 +31,7 @@ def update_seminar(store: Store, **changes) -> None:
                 raise ValidationError(_("Unsupported language: {value}.").format(value=value))
             record[key] = value
         elif key == "warning_seconds":
-            if not isinstance(value, int) or not 0 <= value <= 3600:
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 3600:
                 raise ValidationError(_("The warning comes between 0 and 60 minutes before the end."))
             record[key] = value
         else:

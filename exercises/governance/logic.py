@@ -311,7 +311,13 @@ def add_kpi(store: Store, name: str, unit: str = "", kpi_id: int | None = None,
     with store.action() as db:
         if position is None:
             position = (store.scalar("SELECT max(position) FROM kpis") or 0) + 1
-        record = {"name": name, "unit": unit, "position": position, **values}
+        allowed = {"key", "baseline", "target", "horizon"}
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValueError(f"unknown KPI fields: {sorted(unknown)}")
+        labels = {"key": "key", "baseline": _("Baseline"), "target": _("Target"), "horizon": _("Horizon")}
+        checked = {k: clean_text(v, labels[k]) for k, v in values.items()}
+        record = {"name": name, "unit": unit, "position": position, **checked}
         if kpi_id is not None:
             record["id"] = kpi_id
         return db["kpis"].insert(record).last_pk

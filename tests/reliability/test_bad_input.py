@@ -304,9 +304,8 @@ def test_durations_out_of_range_are_refused(store_with_block):
             _accepts(lambda: agenda.update_block(store, block, "Block", "plenary", 30,
                                                  steps=(BlockStep("Step", minutes),)),
                      1 <= minutes <= agenda.MAX_BLOCK_MINUTES)
-        # (seminar.py takes True/False as 1/0 seconds: harmless, the spin box never sends them)
         _accepts(lambda: update_seminar(store, warning_seconds=minutes),
-                 isinstance(minutes, int) and 0 <= minutes <= 3600, lambda: get_seminar(store).warning_seconds, minutes)
+                 _is_int(minutes) and 0 <= minutes <= 3600, lambda: get_seminar(store).warning_seconds, minutes)
 
     check()
 
