@@ -11,11 +11,32 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 from pathlib import Path
 from typing import Iterator
 
-import sqlite_utils
+
+def _import_sqlite_utils():
+    """Import sqlite-utils without the numpy and pandas it loads only to map their types.
+
+    We never store numpy or pandas values, and importing numpy cost about a fifth of the
+    app's start-up (benchmarks/README.md). They are hidden during this one import only,
+    so matplotlib still imports numpy normally when the first chart is drawn.
+    """
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # makes "import numpy" raise ImportError, which sqlite-utils expects
+    try:
+        import sqlite_utils as module
+    finally:
+        for name in hidden:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+    return module
+
+
+sqlite_utils = _import_sqlite_utils()
 
 from .i18n import _
 from .schema import MIGRATIONS, SCHEMA_VERSION
