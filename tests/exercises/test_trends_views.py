@@ -14,26 +14,9 @@ from ui.session import Session
 from workshop_app.participants import add_participant
 
 
-@pytest.fixture(autouse=True)
-def _app_style(qapp):
-    from ui import theme
+from tests.qt_fixtures import app_style, messages  # noqa: E402,F401 - fixtures
 
-    qapp.setStyleSheet(theme.STYLE_SHEET)
-    yield
-    qapp.setStyleSheet("")
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    shown: list[str] = []
-    from PySide6.QtWidgets import QMessageBox
-
-    def fake(parent, title, text, *args, **kwargs):
-        shown.append(text)
-        return QMessageBox.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(fake))
-    return shown
+pytestmark = pytest.mark.usefixtures("app_style")
 
 
 @pytest.fixture

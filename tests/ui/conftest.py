@@ -6,30 +6,12 @@ from ui.session import Session
 from workshop_app import agenda
 
 
+from tests.qt_fixtures import app_style, messages  # noqa: E402,F401 - shared fixtures
+
+
 @pytest.fixture(autouse=True)
-def _app_style(qapp):
-    """The real application style sheet, so tests see what users see."""
-    from ui import theme
-
-    qapp.setStyleSheet(theme.STYLE_SHEET)
+def _app_style(app_style):
     yield
-    qapp.setStyleSheet("")
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Collect what would be shown in message boxes instead of blocking on them."""
-    shown: list[str] = []
-    from PySide6.QtWidgets import QMessageBox
-
-    def fake(parent, title, text, *args, **kwargs):
-        shown.append(text)
-        return QMessageBox.Yes
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(fake))
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(fake))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake))
-    return shown
 
 
 @pytest.fixture
