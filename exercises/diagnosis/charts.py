@@ -96,7 +96,8 @@ def radar_figure(results: list[CharacteristicResult], language: str,
     if weakest_keys:
         handles.append(Line2D([], [], marker="o", linestyle="", color=colours["weak"], markersize=11,
                               label=tr("Three weakest")))
-    legend = fig.legend(handles=handles, loc="lower center", ncols=3, frameon=False,
+    # two columns: the French labels are longer, and three columns overflowed the figure
+    legend = fig.legend(handles=handles, loc="lower center", ncols=2, frameon=False,
                         fontsize=12 * scale, bbox_to_anchor=(0.5, 0.0))
     for text in legend.get_texts():
         text.set_color(colours["ink"])
