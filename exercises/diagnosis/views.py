@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBox
 
 from exercises.trends.touch import ChoiceRow, NamePicker, role_label, shared_style, touch_button
 from ui import theme
+from ui.chart_area import ChartArea
 from ui.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
@@ -181,11 +182,7 @@ class RadarPage(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.canvas = None
-        self._drawn_for = None
-        self.area = QWidget()
-        self.area_layout = QVBoxLayout(self.area)
-        self.area_layout.setContentsMargins(0, 0, 0, 0)
+        self.area = ChartArea(self._make_figure)
         self.weakest = role_label("", "strong")
         side = QVBoxLayout()
         side.addWidget(role_label(_("Our three weakest points"), "heading"))
@@ -196,43 +193,24 @@ class RadarPage(QWidget):
         layout.addWidget(self.area, 3)
         layout.addLayout(side, 1)
 
+    @property
+    def canvas(self):
+        return self.area.canvas
+
     def invalidate(self) -> None:
-        self._drawn_for = None
-        if self.isVisible():
-            self.draw()
+        self.area.invalidate()
 
-    def draw(self) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
+    def _make_figure(self, width: int, height: int):
         from .charts import radar_figure
 
-        width, height = max(self.area.width(), 400), max(self.area.height(), 300)
-        if self._drawn_for == (width, height):
-            return
-        self._drawn_for = (width, height)
         results = logic.results(self.session.store, self.session.language)
         weak = logic.weakest(results)
         self.weakest.setText("\n\n".join(
             f"{i}. {r.characteristic.name}  ({format_score(r.mean, self.session.language)})"
             for i, r in enumerate(weak, start=1)) or _("No score yet."))
-        figure = radar_figure(results, self.session.language, tuple(r.characteristic.key for r in weak),
-                              dark=True, size=(width / 100, height / 100),
-                              scale=max(1.0, min(1.4, height / 560)))
-        if self.canvas is not None:
-            self.area_layout.removeWidget(self.canvas)
-            self.canvas.deleteLater()
-        self.canvas = FigureCanvasQTAgg(figure)
-        self.canvas.setStyleSheet("background: transparent;")
-        self.area_layout.addWidget(self.canvas)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.draw()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self.isVisible():
-            self.draw()
+        return radar_figure(results, self.session.language, tuple(r.characteristic.key for r in weak),
+                            dark=True, size=(width / 100, height / 100),
+                            scale=max(1.0, min(1.4, height / 560)))
 
 
 class SharedView(QWidget):

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QStackedWidget,
                                QTableView, QVBoxLayout, QWidget)
 
+from ui.chart_area import ChartArea
 from ui.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
@@ -179,50 +180,27 @@ class MapPage(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.canvas = None
-        self._drawn_for = None
         self.heading = role_label(_("Trend map"), "heading", wrap=False)
-        self.area = QWidget()
-        self.area_layout = QVBoxLayout(self.area)
-        self.area_layout.setContentsMargins(0, 0, 0, 0)
+        self.area = ChartArea(self._make_figure)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.area, 1)
 
+    @property
+    def canvas(self):
+        return self.area.canvas
+
     def invalidate(self) -> None:
-        self._drawn_for = None
-        if self.isVisible():
-            self.draw()
+        self.area.invalidate()
 
-    def draw(self) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
+    def _make_figure(self, width: int, height: int):
         from .charts import trend_map_figure
 
-        width, height = max(self.area.width(), 400), max(self.area.height(), 300)
-        if self._drawn_for == (width, height):
-            return
-        self._drawn_for = (width, height)
         scale = max(1.0, min(1.6, height / 520))
-        figure = trend_map_figure([r for r in ops.ranked_results(self.session.store) if r.rated],
-                                  self.session.language, dark=True,
-                                  size=(width / 100, height / 100), scale=scale)
-        if self.canvas is not None:
-            self.area_layout.removeWidget(self.canvas)
-            self.canvas.deleteLater()
-        self.canvas = FigureCanvasQTAgg(figure)
-        self.canvas.setStyleSheet("background: transparent;")
-        self.area_layout.addWidget(self.canvas)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.draw()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self.isVisible():
-            self.draw()
+        return trend_map_figure([r for r in ops.ranked_results(self.session.store) if r.rated],
+                                self.session.language, dark=True,
+                                size=(width / 100, height / 100), scale=scale)
 
 
 class RankingPage(QWidget):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -16,19 +15,7 @@ from ui.session import Session
 from workshop_app.participants import add_participant
 
 
-@pytest.fixture
-def session(store, clock):
-    s = Session(store, clock)
-    yield s
-    s.undo_stack.clear()
-
-
-@pytest.fixture
-def console(qtbot, session):
-    view = ConsoleView(session)
-    qtbot.addWidget(view)
-    view.resize(1280, 720)
-    return view
+from tests.exercises.ideation_fixtures import console, session  # noqa: E402,F401 - fixtures
 
 
 def texts(session, axis_id=logic.ALL):

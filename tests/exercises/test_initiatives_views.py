@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-import pytest
 from PySide6.QtCore import Qt
 
 from exercises.ideation import initiatives as ini
@@ -15,19 +14,7 @@ from workshop_app.demo import build_demo
 from workshop_app.participants import add_participant
 
 
-@pytest.fixture
-def session(store, clock):
-    s = Session(store, clock)
-    yield s
-    s.undo_stack.clear()
-
-
-@pytest.fixture
-def console(qtbot, session):
-    view = ConsoleView(session)
-    qtbot.addWidget(view)
-    view.resize(1280, 720)
-    return view
+from tests.exercises.ideation_fixtures import console, session  # noqa: E402,F401 - fixtures
 
 
 def test_model_passes_the_model_tester(qtmodeltester, session):
