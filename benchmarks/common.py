@@ -101,6 +101,9 @@ def child_env(folder: Path) -> dict:
         "PYTHONPATH": os.pathsep.join([str(ROOT)] + [p for p in [os.environ.get("PYTHONPATH")] if p]),
     })
     env.pop("WORKSHOP_BENCH_QUIT_AFTER_PAINT", None)
+    # Bytecode as an installed app has it (pip compiles on install): a shell that sets
+    # PYTHONDONTWRITEBYTECODE would otherwise time the compiling of every module we import.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

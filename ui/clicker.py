@@ -7,10 +7,11 @@ Esc: leave full screen; F11: toggle full screen of the shared screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox,
-                               QLineEdit, QPlainTextEdit, QTextEdit)
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-_TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
+# By class name (QObject.inherits): naming the Python classes here would make PySide6
+# initialise them and their enums at start-up, for a check made only on a key press.
+_TEXT_INPUTS = ("QLineEdit", "QTextEdit", "QPlainTextEdit", "QAbstractSpinBox", "QComboBox")
 
 
 class ClickerFilter(QObject):
@@ -27,9 +28,10 @@ class ClickerFilter(QObject):
                 Qt.ControlModifier | Qt.AltModifier):
             return False
         focus = QApplication.focusWidget()
-        if isinstance(focus, _TEXT_INPUTS):
+        if focus is not None and any(focus.inherits(name) for name in _TEXT_INPUTS):
             return False
-        if isinstance(focus, QAbstractItemView) and focus.state() == QAbstractItemView.EditingState:
+        if focus is not None and focus.inherits("QAbstractItemView") \
+                and focus.state() == QAbstractItemView.EditingState:
             return False
         return self.handle_key(event.key())
 

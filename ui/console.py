@@ -14,32 +14,30 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from workshop_app.i18n import _
 
 from . import settings
-from .agenda_panel import AgendaPanel
 from .clicker import ClickerFilter
-from .participants_panel import ParticipantsPanel
 from .run_panel import RunPanel
-from .seminar_panel import SeminarPanel
 from .shared_screen import SharedScreen
 
 
 class LazyTab(QWidget):
-    """A tab that builds its exercise's console view the first time it is shown.
+    """A tab that builds (and imports) its panel the first time it is shown.
 
-    Opening a seminar then costs one panel, not every exercise's tables.
+    Opening a seminar then costs the Run panel, not every panel's and exercise's tables:
+    ``module`` is imported and ``module.<name>(session)`` built on first show.
     """
 
-    def __init__(self, session, exercise, parent=None):
+    def __init__(self, session, module: str, name: str, parent=None):
         super().__init__(parent)
         self.session = session
-        self.exercise = exercise
+        self.module = module
+        self.name = name
         self.view: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     def ensure_view(self) -> QWidget:
         if self.view is None:
-            module = importlib.import_module(self.exercise.views_module)
-            self.view = module.ConsoleView(self.session)
+            self.view = getattr(importlib.import_module(self.module), self.name)(self.session)
             self._layout.addWidget(self.view)
         return self.view
 
@@ -52,7 +50,7 @@ def exercise_tabs(session) -> list[tuple[str, QWidget, object]]:
     """(title, lazily built tab, exercise) for every registered exercise that has views."""
     from exercises import REGISTRY
 
-    return [(exercise.title(session.language), LazyTab(session, exercise), exercise)
+    return [(exercise.title(session.language), LazyTab(session, exercise.views_module, "ConsoleView"), exercise)
             for exercise in REGISTRY if exercise.views_module]
 
 
@@ -64,12 +62,12 @@ class Console(QWidget):
         self.tabs = QTabWidget()
         self.run_panel = RunPanel(session, self.shared_screen)
         self.tabs.addTab(self.run_panel, _("Run"))
-        self.tabs.addTab(AgendaPanel(session), _("Agenda"))
-        self.tabs.addTab(ParticipantsPanel(session), _("Participants"))
+        self.tabs.addTab(LazyTab(session, "ui.agenda_panel", "AgendaPanel"), _("Agenda"))
+        self.tabs.addTab(LazyTab(session, "ui.participants_panel", "ParticipantsPanel"), _("Participants"))
         self.exercises = exercise_tabs(session)
         for title, view, _exercise in self.exercises:
             self.tabs.addTab(view, title)
-        self.tabs.addTab(SeminarPanel(session), _("Seminar"))
+        self.tabs.addTab(LazyTab(session, "ui.seminar_panel", "SeminarPanel"), _("Seminar"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         if session.read_only:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -23,6 +22,13 @@ def log_path() -> Path:
 
 
 def setup_logging() -> Path:
+    """Write the ``workshop`` log to a rotating file (called in idle time after start-up).
+
+    ``logging.handlers`` pulls in socket, pickle and queue: it is imported here, once the
+    console is on screen, and the error hook calls this first if it has not run yet.
+    """
+    from logging.handlers import RotatingFileHandler
+
     path = log_path()
     for handler in list(log.handlers):
         if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) != path:
@@ -51,6 +57,7 @@ def install_excepthook(parent_getter) -> None:
 
     def hook(exc_type, exc, tb):
         text = "".join(traceback.format_exception(exc_type, exc, tb))
+        setup_logging()  # a no-op once done; an error before the idle-time setup is logged too
         log.error("Unexpected error\n%s", text)
         if showing:  # the same error again while the dialog is open (e.g. in a timer): logged only
             return

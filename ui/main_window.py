@@ -14,14 +14,12 @@ from workshop_app.clock import Clock
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.store import SUFFIX, StoreError, create_store, open_store
-from workshop_app.templates import apply_template
 
 from . import settings
 from .console import Console
 from .errors import show_error
 from .session import Session
 from .start_screen import StartScreen
-from .wizard import NewSeminarWizard
 
 
 def demo_folder() -> Path:
@@ -179,6 +177,10 @@ class MainWindow(QMainWindow):
         self.attach(store)
 
     def new_seminar(self) -> None:
+        from workshop_app.templates import apply_template
+
+        from .wizard import NewSeminarWizard  # a dialog seldom opened: not imported at start-up
+
         wizard = NewSeminarWizard(self)
         if not wizard.exec():
             return

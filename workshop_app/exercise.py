@@ -8,10 +8,11 @@ constructed with the UI session).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .report import Section
-from .store import Store
+if TYPE_CHECKING:  # annotations only: listing the exercises imports neither
+    from .report import Section
+    from .store import Store
 
 
 class Exercise:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import locale as _locale
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,8 +20,20 @@ _LOCALE_DIR = Path(__file__).with_name("locale")
 _current = "en"
 
 
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+_ESCAPE = re.compile(r"\\(.)")
+
+
 def _unquote(text: str) -> str:
-    return ast.literal_eval(text)
+    """The value of one quoted .po string (the escapes gettext writes; others as Python reads them)."""
+    inner = text[1:-1]
+    if len(text) < 2 or text[0] != '"' or text[-1] != '"' or '"' in inner.replace('\\"', ""):
+        return ast.literal_eval(text)  # not a plain quoted string: fail or read as Python would
+    if "\\" not in inner:
+        return inner  # most lines: reading the catalogue at start-up stays in the milliseconds
+    if any(m.group(1) not in _ESCAPES for m in _ESCAPE.finditer(inner)):
+        return ast.literal_eval(text)
+    return _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], inner)
 
 
 @lru_cache(maxsize=None)

@@ -17,13 +17,18 @@ from pathlib import Path
 from typing import Iterator
 
 
-def _import_sqlite_utils():
-    """Import sqlite-utils without the numpy and pandas it loads only to map their types.
+def import_sqlite_utils():
+    """sqlite-utils, imported the first time a change is written (not to read a seminar).
 
-    We never store numpy or pandas values, and importing numpy cost about a fifth of the
-    app's start-up (benchmarks/README.md). They are hidden during this one import only,
-    so matplotlib still imports numpy normally when the first chart is drawn.
+    Importing it (with click, dateutil, pluggy…) costs a fifth of the app's start-up, and
+    opening a seminar to show it only reads: ``Store.query`` reads through ``sqlite3``.
+    The app imports it in idle time right after the first paint (``ui/app.py``).
+    numpy and pandas are hidden during this one import, as sqlite-utils loads them only
+    to map their types and we never store such values; matplotlib still imports numpy
+    normally when the first chart is drawn.
     """
+    if "sqlite_utils" in sys.modules and sys.modules["sqlite_utils"] is not None:
+        return sys.modules["sqlite_utils"]
     hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # makes "import numpy" raise ImportError, which sqlite-utils expects
@@ -34,9 +39,6 @@ def _import_sqlite_utils():
             if name in sys.modules and sys.modules[name] is None:
                 del sys.modules[name]
     return module
-
-
-sqlite_utils = _import_sqlite_utils()
 
 from .i18n import _
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -178,10 +180,17 @@ class Store:
         self.path = path
         self.read_only = read_only
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db = None
+
+    @property
+    def db(self):
+        """The ``sqlite_utils.Database`` over this file (imports sqlite-utils on first use)."""
+        if self._db is None:
+            self._db = import_sqlite_utils().Database(self.conn)
+        return self._db
 
     @contextlib.contextmanager
-    def action(self) -> Iterator[sqlite_utils.Database]:
+    def action(self) -> Iterator["sqlite_utils.Database"]:
         """One user action: a transaction committed at the end (nested ones join it)."""
         if self.read_only:
             raise StoreError(_("This seminar is open read-only; changes cannot be saved."))
@@ -199,7 +208,12 @@ class Store:
             raise
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
-        return list(self.db.query(sql, params))
+        """The rows of a read (SELECT, WITH, a PRAGMA that returns rows) as dicts."""
+        cursor = self.conn.execute(sql, params)
+        if cursor.description is None:
+            raise ValueError("Store.query() is for statements that return rows; use an action")
+        keys = [column[0] for column in cursor.description]
+        return [dict(zip(keys, row)) for row in cursor]
 
     def scalar(self, sql: str, params: tuple = ()):
         row = self.conn.execute(sql, params).fetchone()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_app.exercise import Exercise
 from workshop_app.i18n import translate
-from workshop_app.report import Section
-from workshop_app.store import Store
+
+if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
+    from workshop_app.report import Section
+    from workshop_app.store import Store
 
 KEY = "arbitration"
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_app.exercise import Exercise
 from workshop_app.i18n import translate
-from workshop_app.report import Section
-from workshop_app.store import Store
 
-from . import logic
-from .logic import KEY
+if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
+    from workshop_app.report import Section
+    from workshop_app.store import Store
+
+KEY = "diagnosis"
 
 
 class DiagnosisExercise(Exercise):
@@ -25,6 +26,8 @@ class DiagnosisExercise(Exercise):
         """Nothing to copy: the characteristics are read from the content file."""
 
     def fill_demo(self, store: Store, demo: dict[str, Any], language: str) -> None:
+        from . import logic
+
         logic.fill_demo(store, demo, language)
 
     def report_section(self, store: Store, language: str) -> Section | None:

@@ -19,7 +19,8 @@ from workshop_app.i18n import _
 from workshop_app.participants import list_participants
 from workshop_app.store import Store
 
-KEY = "diagnosis"
+from . import KEY
+
 SCORES = (1, 2, 3, 4, 5)
 GROUPS = ("internal", "external")
 LIBRARY = Path(__file__).with_name("content") / "characteristics.json"

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workshop_app.domain import ValidationError
 from workshop_app.exercise import Exercise
 from workshop_app.i18n import translate
-from workshop_app.participants import list_participants
-from workshop_app.report import Section
-from workshop_app.store import Store
 
-from . import logic, roles
-from .library import seed_library
-from .report import governance_section
-from .sources import demo_initiative_ids, go_initiatives, set_roles
+if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
+    from workshop_app.report import Section
+
+    from .logic import GovernanceChoice
+    from workshop_app.store import Store
 
 # Demo: the questions the room settled by a show of hands (the rest by consensus).
 _DEMO_HANDS = ("steering_body", "shared_goal", "carrot_or_stick", "kpi_priorities")
@@ -24,7 +21,7 @@ def _pick(value, language: str) -> str:
     return value.get(language, value.get("en", "")) if isinstance(value, dict) else (value or "")
 
 
-def _demo_hands(choice: logic.GovernanceChoice, chosen: list[str], voters: int) -> dict[str, int]:
+def _demo_hands(choice: GovernanceChoice, chosen: list[str], voters: int) -> dict[str, int]:
     """Plausible counts that give the demo's result (every voter raises one hand or more)."""
     order = [o.key for o in choice.options]
     if choice.kind == "ranking":
@@ -47,9 +44,16 @@ class GovernanceExercise(Exercise):
         return translate("Governance choices", language)
 
     def seed(self, store: Store, language: str) -> None:
+        from .library import seed_library
+
         seed_library(store, language)
 
     def fill_demo(self, store: Store, demo: dict[str, Any], language: str) -> None:
+        from workshop_app.domain import ValidationError
+        from workshop_app.participants import list_participants
+
+        from . import logic
+
         voters = len(list_participants(store))
         with store.action():
             for key, answer in demo.get("governance", {}).items():
@@ -76,6 +80,11 @@ class GovernanceExercise(Exercise):
 
     def _demo_roles(self, store: Store, demo: dict[str, Any], language: str) -> None:
         """Owners and sponsors of the Go initiatives (when stage 2 left them empty), a few C/I."""
+        from workshop_app.participants import list_participants
+
+        from . import roles
+        from .sources import demo_initiative_ids, go_initiatives, set_roles
+
         people = [p.id for p in list_participants(store)]
         ids = demo_initiative_ids(store, demo, language)
         go = {i.id: i for i in go_initiatives(store)}
@@ -98,9 +107,13 @@ class GovernanceExercise(Exercise):
                     roles.set_mark(store, initiative.id, pid, mark)
 
     def report_section(self, store: Store, language: str) -> Section | None:
+        from .report import governance_section
+
         return governance_section(store, language, self.title(language))
 
     def export_data(self, store: Store) -> dict[str, Any]:
+        from . import logic, roles
+
         return {
             "choices": [{"key": c.key, "question": c.question, "kind": c.kind,
                          "options": [{"key": o.key, "label": o.label, "own": o.own} for o in c.options],

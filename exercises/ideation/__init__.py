@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_app.exercise import Exercise
 from workshop_app.i18n import translate
-from workshop_app.report import Section
-from workshop_app.store import Store
 
-from . import demo, initiatives, report
+if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
+    from workshop_app.report import Section
+    from workshop_app.store import Store
 
 PROMPTS = Path(__file__).with_name("content") / "prompts.json"
 
@@ -49,12 +49,18 @@ class IdeationExercise(Exercise):
         return translate("Innovation axes", language)
 
     def fill_demo(self, store: Store, demo_content: dict[str, Any], language: str) -> None:
+        from . import demo
+
         demo.fill_demo(store, demo_content, language)
 
     def report_section(self, store: Store, language: str) -> Section | None:
+        from . import report
+
         return report.report_section(store, language)
 
     def export_data(self, store: Store) -> dict[str, Any]:
+        from . import initiatives
+
         def rows(sql: str) -> list[dict]:
             return [dict(r) for r in store.query(sql)]
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_app.exercise import Exercise
 from workshop_app.i18n import translate
-from workshop_app.report import BulletList, Chart, Paragraph, Section, Table
-from workshop_app.store import Store
 
-from . import logic
-from .charts import journey_curve
+if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
+    from workshop_app.report import Section
+    from workshop_app.store import Store
 
 
 def _pick(value, language: str):
@@ -33,6 +32,8 @@ class JourneyExercise(Exercise):
         journey = demo.get("journey")
         if not journey:
             return
+        from . import logic
+
         with store.action():
             logic.set_title(store, _pick(journey["title"], language))
             for step in journey["steps"]:
@@ -40,6 +41,11 @@ class JourneyExercise(Exercise):
                                emotion=int(step["emotion"]))
 
     def report_section(self, store: Store, language: str) -> Section | None:
+        from workshop_app.report import BulletList, Chart, Paragraph, Section, Table
+
+        from . import logic
+        from .charts import journey_curve
+
         steps = logic.list_steps(store)
         if not steps:
             return None
@@ -74,6 +80,8 @@ class JourneyExercise(Exercise):
         return section
 
     def export_data(self, store: Store) -> dict[str, Any]:
+        from . import logic
+
         return {"title": logic.get_title(store),
                 "steps": [{"id": s.id, "title": s.title, "position": s.position,
                            "moment_of_truth": s.moment_of_truth, "emotion": s.emotion}

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workshop_app.domain import ValidationError
 from workshop_app.exercise import Exercise
 from workshop_app.i18n import translate
-from workshop_app.report import Section
-from workshop_app.store import Store
 
-from exercises.governance.sources import demo_initiative_ids
-
-from . import store_ops
-from .report import roadmap_section
+if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
+    from workshop_app.report import Section
+    from workshop_app.store import Store
 
 
 def _pick(value, language: str) -> str:
@@ -30,6 +26,12 @@ class RoadmapExercise(Exercise):
 
     def fill_demo(self, store: Store, demo: dict[str, Any], language: str) -> None:
         """Place the demo's Go initiatives, with their milestones and dependencies."""
+        from workshop_app.domain import ValidationError
+
+        from exercises.governance.sources import demo_initiative_ids
+
+        from . import store_ops
+
         ids = demo_initiative_ids(store, demo, language)
         go = {r["initiative_id"] for r in store.query(
             "SELECT initiative_id FROM decisions WHERE decision = 'go'")}
@@ -60,9 +62,13 @@ class RoadmapExercise(Exercise):
                             pass
 
     def report_section(self, store: Store, language: str) -> Section | None:
+        from .report import roadmap_section
+
         return roadmap_section(store, language, self.title(language))
 
     def export_data(self, store: Store) -> dict[str, Any]:
+        from . import store_ops
+
         start = store_ops.get_start(store)
         return {
             "start": {"year": start.year, "quarter": start.quarter},

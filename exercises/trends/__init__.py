@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_app.exercise import Exercise
 from workshop_app.i18n import translate
-from workshop_app.report import Section
-from workshop_app.store import Store
 
-from . import store_ops
-from .logic import KEY
+if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
+    from workshop_app.report import Section
+    from workshop_app.store import Store
+
+KEY = "trends"
 
 
 class TrendsExercise(Exercise):
@@ -22,6 +23,8 @@ class TrendsExercise(Exercise):
         return translate("Usage trends", language)
 
     def seed(self, store: Store, language: str) -> None:
+        from . import store_ops
+
         store_ops.seed(store, language)
 
     def fill_demo(self, store: Store, demo: dict[str, Any], language: str) -> None:

@@ -19,7 +19,8 @@ from fractions import Fraction
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import N_, _, current_language, translate
 
-KEY = "trends"
+from . import KEY
+
 RELEVANCE = (1, 2, 3, 4, 5)
 HORIZONS = ("now", "1-2y", "3y+")
 LIFECYCLES = ("innovation", "basic", "missing")

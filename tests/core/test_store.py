@@ -192,3 +192,27 @@ def test_backup_is_complete_and_atomic(store, tmp_path):
 def test_backup_to_missing_folder_is_refused(store, tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
         store.backup_to(tmp_path / "nowhere" / "copy.workshop")
+
+
+def test_query_reads_rows_as_dicts_and_refuses_writes(store):
+    with store.action() as db:
+        db["participants"].insert({"name": "Ana", "function": "CFO", "email": ""})
+    rows = store.query("SELECT name, function FROM participants WHERE name = ?", ("Ana",))
+    assert rows == [{"name": "Ana", "function": "CFO"}]
+    assert store.query("SELECT count(*) AS n FROM participants WHERE name = :name", {"name": "Ana"}) == [{"n": 1}]
+    with pytest.raises(ValueError):
+        store.query("UPDATE participants SET name = 'Bob'")  # a change goes through an action
+
+
+def test_reading_a_seminar_does_not_import_sqlite_utils(tmp_path):
+    """Opening and reading only uses sqlite3: sqlite-utils is imported by the first change."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "s.workshop"
+    create_store(path, "Séminaire").close()
+    code = ("import sys; from workshop_app.store import open_store; s = open_store(sys.argv[1]); "
+            "s.query('SELECT * FROM seminar'); print('sqlite_utils' in sys.modules); "
+            "s.action().__enter__(); print('sqlite_utils' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

@@ -151,3 +151,49 @@ def test_chime_rings_once_at_zero(planned_session, qtbot, clock):
     clock.advance(61 * 60)
     planned_session.ticked.emit()
     assert rings == [1]
+
+
+def _key_event(key):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    return QKeyEvent(QEvent.KeyPress, key, Qt.NoModifier)
+
+
+def test_clicker_keys_type_normally_in_text_fields(planned_session, qtbot):
+    """Space typed in a text field, a combo, a spin box or a cell being edited stays text."""
+    from PySide6.QtWidgets import (QApplication, QComboBox, QLineEdit, QPlainTextEdit, QPushButton,
+                                   QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+    console = make_console(planned_session, qtbot)
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    editable = QComboBox()
+    editable.setEditable(True)
+    table = QTableWidget(1, 1)
+    table.setItem(0, 0, QTableWidgetItem("x"))
+    fields = [QLineEdit(), QPlainTextEdit(), QSpinBox(), editable, table]
+    button = QPushButton("ok")
+    for widget in fields + [button]:
+        layout.addWidget(widget)
+    host.show()
+    host.activateWindow()
+    qtbot.waitExposed(host)
+
+    def focus(widget):
+        widget.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+    for field in fields[:-1]:
+        focus(field)
+        assert not console.clicker.eventFilter(field, _key_event(Qt.Key_Space)), type(field).__name__
+    focus(table)
+    table.editItem(table.item(0, 0))
+    editor = QApplication.focusWidget()
+    assert editor is not table  # the cell's line edit
+    assert not console.clicker.eventFilter(editor, _key_event(Qt.Key_PageDown))
+    assert planned_session.runner.state().running is False
+    focus(button)
+    assert console.clicker.eventFilter(button, _key_event(Qt.Key_Space))  # not a text field: start
+    assert planned_session.runner.state().running is True

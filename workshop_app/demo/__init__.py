@@ -71,12 +71,12 @@ def build_demo(path: str | Path, language: str = "fr", clock: Clock | None = Non
 
 
 def _cache_name(language: str) -> str:
-    import hashlib
+    import zlib  # a checksum is enough to notice the content changed (hashlib costs 5 ms to import)
 
     from .. import __version__
     from ..schema import SCHEMA_VERSION
 
-    digest = hashlib.sha256(CONTENT.read_bytes()).hexdigest()[:12]
+    digest = f"{zlib.crc32(CONTENT.read_bytes()):08x}"
     return f"demo-{language}-{__version__}-s{SCHEMA_VERSION}-{digest}{SUFFIX}"
 
 
