@@ -66,6 +66,26 @@ def _overlap(a, b) -> float:
     return dx * dy if dx > 0 and dy > 0 else 0.0
 
 
+def _clash(rect, boxes, limit: float) -> float:
+    """The area ``rect`` shares with ``boxes`` (``_overlap`` summed), given up once over ``limit``.
+
+    The hottest loop of label placement: inlined, and stopped early, it is several times faster.
+    """
+    x0, y0, x1, y1 = rect
+    total = 0.0
+    for b0, c0, b1, c1 in boxes:
+        dx = (x1 if x1 < b1 else b1) - (x0 if x0 > b0 else b0)
+        if dx <= 0:
+            continue
+        dy = (y1 if y1 < c1 else c1) - (y0 if y0 > c0 else c0)
+        if dy <= 0:
+            continue
+        total += dx * dy
+        if total > limit:
+            break
+    return total
+
+
 def _separate(anchors: list[tuple[float, float]], radii: list[float], x_range: tuple[float, float],
               gap: float = 3.0) -> list[tuple[float, float]]:
     """Push overlapping bubbles apart sideways only (height is the relevance: it stays put).
@@ -105,11 +125,16 @@ _DIRECTIONS = [(math.cos(math.radians(a)), math.sin(math.radians(a))) for a in _
 def _crossings(start, end, boxes) -> int:
     """How many boxes the segment start→end passes through (sampled every few points)."""
     steps = max(2, int(math.dist(start, end) / 4))
+    lo_x, hi_x = min(start[0], end[0]), max(start[0], end[0])
+    lo_y, hi_y = min(start[1], end[1]), max(start[1], end[1])
+    near = [b for b in boxes if b[0] <= hi_x and b[2] >= lo_x and b[1] <= hi_y and b[3] >= lo_y]
     hit = set()
     for k in range(1, steps):
+        if len(hit) == len(near):
+            break
         t = k / steps
         px, py = start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t
-        hit.update(i for i, b in enumerate(boxes) if b[0] <= px <= b[2] and b[1] <= py <= b[3])
+        hit.update(i for i, b in enumerate(near) if b[0] <= px <= b[2] and b[1] <= py <= b[3])
     return len(hit)
 
 
@@ -138,6 +163,9 @@ def _gap(rect, circle) -> float:
     return math.hypot(dx, dy) - r
 
 
+_RINGS = (3, 12, 26, 44, 66, 92, 124, 160)  # distances tried between a bubble and its label, in points
+
+
 def _best_spot(own: int, circles, variants, box, labels, lines):
     """The nearest free spot for bubble ``own``'s label, or None.
 
@@ -147,16 +175,23 @@ def _best_spot(own: int, circles, variants, box, labels, lines):
     """
     x, y, r = circles[own]
     bubbles = [(cx - cr, cy - cr, cx + cr, cy + cr) for cx, cy, cr in circles]
-    obstacles = bubbles + labels
-    others = [o for k, o in enumerate(obstacles) if k != own]
+    # Only what lies within reach of the farthest candidate can touch a label or its leader:
+    # the rest is left out of the sums (the same result, some 10 times faster).
+    reach = r + _RINGS[-1] + max(max(w + 8, h + 4) for w, h in variants)
+
+    def near(box) -> bool:
+        return box[2] > x - reach and box[0] < x + reach and box[3] > y - reach and box[1] < y + reach
+
+    obstacles = [o for o in bubbles + labels if near(o)]
+    others = [o for k, o in enumerate(bubbles) if k != own and near(o)] + [o for o in labels if near(o)]
     best = None
-    for ring in (3, 12, 26, 44, 66, 92, 124, 160):
+    for ring in _RINGS:
         for (ux, uy), (variant, (w, h)) in itertools.product(_DIRECTIONS, enumerate(variants)):
             d = r + ring
             rect, ha, va = _label_rect(x, y, w + 8, h + 4, ux, uy, d)
             if rect[0] < box[0] or rect[1] < box[1] or rect[2] > box[2] or rect[3] > box[3]:
                 continue
-            clash = sum(_overlap(rect, o) for o in obstacles)
+            clash = _clash(rect, obstacles, 6)
             if clash > 6:
                 continue
             mine = _gap(rect, circles[own])
