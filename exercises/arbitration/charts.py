@@ -67,9 +67,12 @@ def ranking_chart(rows: Sequence[tuple], axis_label: str, title: str = "", top: 
     ax.set_yticks(range(n), labels, fontsize=13)
     high = limit if limit is not None else (max(values, default=1) or 1)
     flagged = any(r[3] for r in rows) and flag_text
-    ax.set_xlim(0, high * (1.62 if flagged else 1.25))
-    for bar, row in zip(bars, rows[::-1]):
-        text = row[2] + (f"   ⚑ {flag_text}" if row[3] and flag_text else "")
+    ax.set_xlim(0, high * 1.25)
+    texts = [r[2] + ("  ⚑" if r[3] and flag_text else "") for r in rows]
+    if flagged:  # the flag's meaning once, above the bars, rather than after each flagged bar
+        ax.text(1.0, 1.01, f"⚑ {flag_text}", transform=ax.transAxes, ha="right", va="bottom", fontsize=13,
+                color=RED, fontweight="bold")
+    for bar, row, text in zip(bars, rows[::-1], texts[::-1]):
         ax.text(bar.get_width() + high * 0.015, bar.get_y() + bar.get_height() / 2, text, va="center",
                 fontsize=13, color=RED if row[3] else INK, fontweight="bold" if row[3] else "normal")
     ax.set_xlabel(axis_label, fontsize=13, color=INK)
@@ -80,7 +83,29 @@ def ranking_chart(rows: Sequence[tuple], axis_label: str, title: str = "", top: 
     if title:
         ax.set_title(title, fontsize=16, color=DEEP_BLUE, loc="left", fontweight="bold")
     fig.tight_layout()
+    _room_for_texts(ax, fig, [(r[1], text, bool(r[3])) for r, text in zip(rows, texts)], high * 0.015)
     return fig
+
+
+def _room_for_texts(ax, fig, rows: Sequence[tuple[float, str, bool]], gap: float, size_pt: float = 13) -> None:
+    """Widen the x axis so that each (bar end, text, bold) written after its bar ends inside the axes.
+
+    Then no text runs past the figure's edge: the export crops the drawn figure instead of
+    drawing it a second time to find where its content ends.
+    """
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    engine = TextToPath()
+    axes_in = ax.get_position().width * fig.get_figwidth()
+    needed = ax.get_xlim()[1]
+    for end, text, bold in rows:
+        prop = FontProperties(size=size_pt, weight="bold" if bold else "normal")
+        text_in = engine.get_text_width_height_descent(text, prop, ismath=False)[0] / 72 + 0.05
+        share = text_in / axes_in
+        if share < 0.9:
+            needed = max(needed, (end + gap) / (1 - share))
+    ax.set_xlim(0, needed)
 
 
 def merit_profile_chart(rows: Sequence[tuple[str, Sequence[int]]], grades: Sequence[str], title: str = "",
@@ -119,18 +144,46 @@ def merit_profile_chart(rows: Sequence[tuple[str, Sequence[int]]], grades: Seque
     return fig
 
 
+KEY_PT = 12.5  # the numbered list beside the value/effort matrix
+KEY_LINE = 1.6  # line height, in font sizes
+
+
+def _key_lines_fit(height: float) -> int:
+    """How many lines of the numbered list fit beside a matrix ``height`` inches tall."""
+    return int(0.91 * height * 72 / (KEY_PT * KEY_LINE))
+
+
+def value_effort_key_fits(count: int, size: tuple[float, float] | None = None) -> bool:
+    """Whether the list naming ``count`` bubbles fits beside the matrix (else a table must name them)."""
+    return count + 2 <= _key_lines_fit((size or VALUE_EFFORT_SIZE)[1])
+
+
+def _one_line(text: str, chars: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= chars else text[:max(1, chars - 1)].rstrip() + "…"
+
+
+VALUE_EFFORT_SIZE = (12, 6.4)
+
+
 def value_effort_chart(points: Sequence[tuple[str, float, float, float, str]], value_label: str,
                        effort_label: str, quadrant_labels: Sequence[str] = (),
                        decision_labels: dict | None = None, title: str = "",
-                       size: tuple[float, float] | None = None):
+                       size: tuple[float, float] | None = None, numbers_note: str = ""):
     """One numbered bubble per initiative: (label, value 1..5, effort 1..5, weight 1..5, decision key).
 
-    The numbers refer to a list beside the matrix, so close bubbles never hide each other's names.
+    The numbers refer to a list beside the matrix, so close bubbles never hide each other's
+    names; its names are cut to one line. When the list would not fit
+    (``value_effort_key_fits``), the matrix takes the whole width, the decisions' colours
+    are listed under it with ``numbers_note`` (where to read the names: the report adds a
+    table), and no name is drawn over another.
     """
-    width, height = size or (12, 6.4)
+    width, height = size or VALUE_EFFORT_SIZE
     fig = _figure(width, height)
-    split = min(0.62, max(0.45, 1 - 4.6 / width))  # the numbered list keeps about 4.6 inches
-    ax = fig.add_axes((0.9 / width, 0.75 / height, split - 1.1 / width, 1 - 1.0 / height))
+    with_key = value_effort_key_fits(len(points), (width, height))
+    split = min(0.62, max(0.45, 1 - 4.6 / width)) if with_key else 0.97  # the list keeps about 4.6 inches
+    bottom = 0.75 if with_key or not decision_labels else 1.25
+    ax = fig.add_axes((0.9 / width, bottom / height, split - 1.1 / width, 1 - (bottom + 0.25) / height))
     ax.axvline(3, color="#C4CBD4", linewidth=1.2)
     ax.axhline(3, color="#C4CBD4", linewidth=1.2)
     if len(quadrant_labels) == 4:  # quick wins, big bets, fill-ins, money pits
@@ -151,26 +204,36 @@ def value_effort_chart(points: Sequence[tuple[str, float, float, float, str]], v
     ax.set_xlabel(effort_label, fontsize=13, color=INK)
     ax.set_ylabel(value_label, fontsize=13, color=INK)
     _clean_axes(ax)
-    key = fig.add_axes((split + 0.02, 0.05, 0.97 - split, 0.91))
-    key.axis("off")
-    key.set_xlim(0, 1)
-    key.set_ylim(0, 1)
-    lines = len(points) + (2 if decision_labels else 0)
-    step = 1.0 / max(lines, 10)
-    y = 1.0 - step / 2
-    for number, (label, _value, _effort, _weight, decision) in enumerate(points, start=1):
-        key.text(0.0, y, f"{number}", fontsize=13, color=DECISION_COLOURS.get(decision, GREY),
-                 fontweight="bold", va="center")
-        key.text(0.08, y, _wrap(label, 40).replace("\n", " "), fontsize=12.5, color=INK, va="center",
-                 wrap=True)
-        y -= step
-    if decision_labels:
-        y -= step / 2
-        x = 0.0
+    if with_key:
+        key = fig.add_axes((split + 0.02, 0.05, 0.97 - split, 0.91))
+        key.axis("off")
+        key.set_xlim(0, 1)
+        key.set_ylim(0, 1)
+        step = KEY_PT * KEY_LINE / (0.91 * height * 72)  # one line, in the key's height
+        chars = int(0.92 * (0.97 - split) * width * 72 * 0.95 / (KEY_PT * 0.5))  # glyphs average 0.5 em
+        y = 1.0 - step / 2
+        for number, (label, _value, _effort, _weight, decision) in enumerate(points, start=1):
+            key.text(0.0, y, f"{number}", fontsize=13, color=DECISION_COLOURS.get(decision, GREY),
+                     fontweight="bold", va="center")
+            key.text(0.08, y, _one_line(label, chars), fontsize=KEY_PT, color=INK, va="center")
+            y -= step
+        legend_axes, legend_y, x = key, y - step / 2, 0.0
+    else:
+        legend_axes = fig.add_axes((0.9 / width, 0.1 / height, 1 - 1.1 / width, 0.35 / height))
+        legend_axes.axis("off")
+        legend_axes.set_xlim(0, 1)
+        legend_axes.set_ylim(0, 1)
+        legend_y, x = 0.5, 0.0
+    if decision_labels:  # a coloured dot and its decision, side by side (positions in inches)
+        inch = 1.0 / (((0.97 - split) if with_key else (1 - 1.1 / width)) * width)
         for decision, text in decision_labels.items():
-            key.scatter([x + 0.02], [y], s=140, color=DECISION_COLOURS.get(decision, GREY), clip_on=False)
-            key.text(x + 0.06, y, text, fontsize=12, color=INK, va="center")
-            x += 0.06 + 0.028 * len(text) + 0.05
+            legend_axes.scatter([x + 0.09 * inch], [legend_y], s=140, color=DECISION_COLOURS.get(decision, GREY),
+                                clip_on=False)
+            legend_axes.text(x + 0.28 * inch, legend_y, text, fontsize=12, color=INK, va="center")
+            x += (0.28 + 0.12 * len(text) + 0.23) * inch
+    if numbers_note and not with_key:
+        legend_axes.text(1.0, legend_y, numbers_note, fontsize=12, color=GREY, va="center", ha="right",
+                         fontstyle="italic")
     if title:
         ax.set_title(title, fontsize=16, color=DEEP_BLUE, loc="left", fontweight="bold")
     return fig

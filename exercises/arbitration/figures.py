@@ -71,7 +71,7 @@ def value_effort_figure(points: list, language: str | None = None, size=None):
         legend[""] = t(N_("Not decided"))
     return charts.value_effort_chart(points, t(N_("Value for customers and segments (1 to 5)")),
                                      t(N_("Effort and impact on the organisation (1 to 5)")), quadrants,
-                                     legend, size=size)
+                                     legend, size=size, numbers_note=t(N_("Numbers: rank in this vote")))
 
 
 def sensitivity_figure(result: RoundResult, language: str | None = None, size=None):

@@ -34,6 +34,24 @@ def _chart(kind: str, store: Store, result: RoundResult, language: str, caption:
     return Chart(figure=make, caption=caption, width_cm=16.0)
 
 
+def _value_effort_names(store: Store, result: RoundResult, language: str) -> list:
+    """The table naming the matrix's bubbles, when there are too many to name beside it."""
+    from . import charts, figures
+
+    points = figures.value_effort_points(store, result)
+    if charts.value_effort_key_fits(len(points)):
+        return []
+    tr = tr_in(language)
+    def decimal(number: float) -> str:
+        return f"{number:.1f}".replace(".", "," if language == "fr" else ".")
+
+    rows = tuple((str(n), label, decimal(value), decimal(effort),
+                  decision_label(decision, language) if decision else tr("Not decided"))
+                 for n, (label, value, effort, _weight, decision) in enumerate(points, start=1))
+    return [Table(columns=("#", tr("Initiative"), tr("Value"), tr("Effort"), tr("Decision")), rows=rows,
+                  caption=tr("The initiatives of the matrix, by their number"), widths=(0.6, 9, 1.4, 1.4, 2))]
+
+
 def _method_blocks(results: list[RoundResult], language: str) -> list:
     tr = tr_in(language)
     blocks: list = [Heading(tr("How the room voted"), 1)]
@@ -66,11 +84,16 @@ def _round_blocks(store: Store, number: int, result: RoundResult, language: str)
     tr = tr_in(language)
     rnd = result.round
     blocks: list = [Heading(tr("Round {n}: {question}").format(n=number, question=rnd.question), 2)]
-    blocks.append(_chart("ranking", store, result, language, tr("Ranking — {method}, {n} voters.").format(
-        method=method_label(rnd.method, language), n=result.tally.voters)))
     if rnd.method == "majority" and result.tally.voters:
+        # The merit profile is the ranking of majority judgment, best first, with each grade's
+        # share: a bar chart of the same order beside it would only repeat it.
         blocks.append(_chart("merit", store, result, language, tr(
-            "Merit profile: the share of each grade per initiative; the dashed line marks the median.")))
+            "Ranking — {method}, {n} voters. Merit profile: the share of each grade per initiative, "
+            "best first; the dashed line marks the median.").format(
+                method=method_label(rnd.method, language), n=result.tally.voters)))
+    else:
+        blocks.append(_chart("ranking", store, result, language, tr("Ranking — {method}, {n} voters.").format(
+            method=method_label(rnd.method, language), n=result.tally.voters)))
     if result.flagged:
         blocks.append(Paragraph(tr("The room disagreed on these initiatives (discuss before deciding):")))
         blocks.append(BulletList(tuple(result.labels[o] for o in result.flagged)))
@@ -136,6 +159,7 @@ def report_section(store: Store, language: str) -> Section | None:
             blocks.append(_chart("value_effort", store, matrix, language, tr(
                 "Value for customers against effort, one numbered bubble per initiative, coloured by "
                 "decision; a bigger bubble had more support in the vote.")))
+            blocks += _value_effort_names(store, matrix, language)
     blocks += _decision_blocks(store, language)
     return Section(key=KEY, title=title, blocks=blocks, in_short=True)
 

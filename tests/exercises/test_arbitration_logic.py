@@ -218,7 +218,11 @@ def test_report_section_and_statistics(demo):
     section = report_section(demo, "fr")
     assert section is not None and section.in_short
     kinds = [type(b).__name__ for b in section.blocks]
-    assert kinds.count("Chart") >= 5  # three rankings, the merit profile, the value/effort matrix
+    captions = [b.caption for b in section.blocks if type(b).__name__ == "Chart"]
+    # Two rankings, the majority round's merit profile (its ranking), the value/effort matrix.
+    assert kinds.count("Chart") == 4
+    assert sum("Profil de mérite" in c for c in captions) == 1
+    assert sum(c.startswith("Classement") and "Profil de mérite" not in c for c in captions) == 2
     tables = [b for b in section.blocks if type(b).__name__ == "Table"]
     decision_table = tables[-1] if len(tables[-1].columns) == 5 else tables[-2]
     assert len(decision_table.rows) == 9
