@@ -31,6 +31,7 @@ from .docx_tables import card_xml, table_xml
 from .docx_xml import add_bookmark, clean, parse, ppr, text_runs
 
 CHART_DPI = 200
+TALL_SHARE = 0.86  # of the page's usable height, for a tall chart (Chart.tall)
 _EMU_PER_TWIP = 635
 _EMU_PER_CM = 360000
 
@@ -166,7 +167,7 @@ class BodyWriter:
         max_w = self.usable_w * _EMU_PER_TWIP
         width = min(int(max(block.width_cm, 1.0) * _EMU_PER_CM), max_w)
         height = int(width * px_h / px_w) if px_w else width // 2
-        max_h = int(self.usable_h * _EMU_PER_TWIP * 0.62)
+        max_h = int(self.usable_h * _EMU_PER_TWIP * (TALL_SHARE if block.tall else 0.62))
         if height > max_h:  # very tall charts would push their caption off the page
             width, height = int(width * max_h / height), max_h
         inline = self.document.part.new_pic_inline(io.BytesIO(png), Emu(width), Emu(height))
@@ -232,14 +233,7 @@ def render_chart_png(block: Chart) -> bytes:
             ExportError.CONTENT,
         ) from exc
     try:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        if not isinstance(fig.canvas, FigureCanvasAgg):
-            FigureCanvasAgg(fig)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=print_dpi(fig, block), bbox_inches="tight",
-                    facecolor="white")
-        return buf.getvalue()
+        return _png(fig, print_dpi(fig, block))
     except Exception as exc:
         raise ExportError(
             f"The chart “{caption}” could not be drawn ({type(exc).__name__}: {exc}).",
@@ -247,6 +241,44 @@ def render_chart_png(block: Chart) -> bytes:
         ) from exc
     finally:
         _release(fig)
+
+
+PAD_INCHES = 0.1  # white margin around a chart's content, as savefig(bbox_inches="tight") leaves
+
+
+def _png(fig, dpi: float) -> bytes:
+    """The figure as an RGB PNG cropped to its content, like ``savefig(bbox_inches="tight")``.
+
+    savefig's tight box draws the figure twice (once to measure it); here it is drawn once
+    and the picture cropped to the same box, which is about a third faster over a report's
+    charts (benchmarks/README.md). A figure whose content reaches beyond its own edges is
+    left to savefig, which enlarges the canvas to show it.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    fig.set_dpi(dpi)
+    fig.set_facecolor("white")
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    box = fig.get_tightbbox(renderer)  # inches
+    width, height = canvas.get_width_height()
+    inside = (box.x0 >= -0.5 / dpi and box.y0 >= -0.5 / dpi
+              and box.x1 * dpi <= width + 0.5 and box.y1 * dpi <= height + 0.5)
+    if not inside:
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", pad_inches=PAD_INCHES,
+                    facecolor="white")
+        return buf.getvalue()
+    pad = PAD_INCHES * dpi
+    left, right = max(0, int(box.x0 * dpi - pad)), min(width, int(round(box.x1 * dpi + pad)))
+    top, bottom = max(0, int(height - box.y1 * dpi - pad)), min(height, int(round(height - box.y0 * dpi + pad)))
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    picture = image.convert("RGB").crop((left, top, right, bottom))
+    buf = io.BytesIO()
+    picture.save(buf, format="png", dpi=(dpi, dpi), compress_level=1)
+    return buf.getvalue()
 
 
 def _release(fig) -> None:

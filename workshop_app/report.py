@@ -44,6 +44,9 @@ class Chart:
     figure: Callable[[], Any]
     caption: str
     width_cm: float = 16.0
+    # A chart drawn at its printed size that may fill most of a page (its caption still
+    # fits under it); others are kept to about 60 % of the page's height.
+    tall: bool = False
 
 
 @dataclass(frozen=True)

@@ -67,17 +67,42 @@ def lanes(plan: Roadmap, language: str) -> list[tuple[str, str, list]]:
     return result
 
 
-def roadmap_chart(plan: Roadmap, language: str):
-    """A Gantt of the Go initiatives: one row per initiative, grouped by axis."""
+# The figure's height in inches: a frame for quarters, years and bands, then per axis
+# heading and per initiative row. Drawn 6.9 inches wide, it prints at its real size.
+FRAME_IN, HEADING_IN, ROW_IN = 1.5, 0.36, 0.5
+MAX_HEIGHT_IN = 8.2  # a part fills an A4 page at most (report.Chart.tall), caption included
+
+
+def chart_height(groups: list) -> float:
+    return FRAME_IN + ROW_IN * max(sum(len(items) for _n, _c, items in groups), 1) + HEADING_IN * len(groups)
+
+
+def chart_parts(groups: list, max_height: float = MAX_HEIGHT_IN) -> list[list]:
+    """The lanes cut into charts no taller than ``max_height``: an axis stays whole when it
+    fits in one part, else it carries on in the next one."""
+    per_part = max(1, int((max_height - FRAME_IN - HEADING_IN) / ROW_IN))  # rows under one heading
+    parts: list[list] = [[]]
+    for name, colour, items in groups:
+        for start in range(0, len(items), per_part):
+            chunk = (name, colour, items[start:start + per_part])
+            if parts[-1] and chart_height(parts[-1] + [chunk]) > max_height:
+                parts.append([])
+            parts[-1].append(chunk)
+    return [part for part in parts if part] or [[]]
+
+
+def roadmap_chart(plan: Roadmap, language: str, groups: list | None = None):
+    """A Gantt of the Go initiatives: one row per initiative, grouped by axis.
+
+    ``groups``: the lanes to draw (one of ``chart_parts``); all of them by default.
+    """
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
 
     tr = lambda text: translate(text, language)  # noqa: E731
-    groups = lanes(plan, language)
-    rows = [(name, colour, item) for name, colour, items in groups for item, _row in items]
-    n_rows = max(len(rows), 1)
+    groups = lanes(plan, language) if groups is None else groups
     horizon = plan.horizon
-    height = 1.5 + 0.5 * n_rows + 0.36 * len(groups)
+    height = chart_height(groups)
     fig = Figure(figsize=(6.9, height))
     bottom, top = 0.62 / height, 0.55 / height  # room for quarters and years, and band labels
     ax = fig.add_axes((0.40, bottom, 0.58, 1 - bottom - top))

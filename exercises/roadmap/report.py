@@ -11,7 +11,7 @@ from workshop_app.store import Store
 from exercises.governance.sources import (InitiativeRow, ideation_api, initiative_record,
                                           participant_names, segment_names)
 
-from .charts import roadmap_chart
+from .charts import chart_parts, lanes, roadmap_chart
 from .logic import HORIZON_LABELS, horizon_bands, horizon_of_quarter, quarter_label, span_label
 from .store_ops import Roadmap, RoadmapItem, load_roadmap
 
@@ -125,9 +125,14 @@ def roadmap_section(store: Store, language: str, title: str) -> Section | None:
                                 "by innovation axis.").format(n=len(plan.items), first=first, last=last,
                                                               months=plan.horizon * 3))]
     if plan.items:
-        blocks.append(Chart(figure=lambda: roadmap_chart(plan, language),
-                            caption=tr("The roadmap by axis and quarter; diamonds mark milestones."),
-                            width_cm=17.0))
+        parts = chart_parts(lanes(plan, language))
+        for number, part in enumerate(parts, start=1):
+            caption = tr("The roadmap by axis and quarter; diamonds mark milestones.")
+            if len(parts) > 1:
+                caption = tr("The roadmap by axis and quarter, part {n} of {count}; diamonds mark "
+                             "milestones.").format(n=number, count=len(parts))
+            blocks.append(Chart(figure=lambda part=part: roadmap_chart(plan, language, part),
+                                caption=caption, width_cm=17.0, tall=True))
     blocks += _plan_tables(plan, language, tr)
     blocks += _milestones(plan, language, tr)
     blocks += _dependencies(plan, tr)

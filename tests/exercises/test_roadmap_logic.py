@@ -247,3 +247,35 @@ def test_fill_demo_places_the_go_initiatives(store):
     assert len(store_ops.list_dependencies(store)) == sum(len(i["depends_on"]) for i in demo_content()["initiatives"])
     EXERCISE.fill_demo(store, demo_content(), "en")  # running twice changes nothing
     assert store_ops.load_roadmap(store) == roadmap
+
+
+def test_a_long_roadmap_is_cut_into_parts_that_fit_a_page(store):
+    """30 placed initiatives on 6 axes: several charts, none taller than a page, each initiative once."""
+    from exercises.roadmap.charts import MAX_HEIGHT_IN, chart_height, chart_parts, lanes
+
+    axes = [add_axis(store, f"Axis {a}") for a in range(6)]
+    for n in range(30):
+        iid = add_initiative(store, f"Initiative {n}", axis_id=axes[n % 6] if n < 24 else axes[0])
+        store_ops.place(store, iid, n % 8, 2)
+    plan = store_ops.load_roadmap(store)
+    groups = lanes(plan, "en")
+    assert chart_height(groups) > MAX_HEIGHT_IN  # one chart would be shrunk to an unreadable strip
+    parts = chart_parts(groups)
+    assert len(parts) > 1 and all(chart_height(part) <= MAX_HEIGHT_IN for part in parts)
+    drawn = [item.id for part in parts for _name, _colour, items in part for item, _row in items]
+    assert sorted(drawn) == sorted(i.id for i in plan.items)
+    whole = [name for part in parts for name, _c, items in part
+             if len(items) == next(len(i) for n, _c2, i in groups if n == name)]
+    assert "Axis 1" in whole  # an axis that fits in a part is not cut
+    section = EXERCISE.report_section(store, "en")
+    charts = [b for b in section.blocks if isinstance(b, Chart)]
+    assert len(charts) == len(parts) and all(c.tall for c in charts)
+    assert charts[0].caption.startswith("The roadmap by axis and quarter, part 1 of ")
+    assert [t.get_text() for t in charts[-1].figure().axes[0].texts if t.get_text().startswith("Initiative")]
+
+
+def test_a_short_roadmap_is_one_chart(store, plan):
+    store_ops.place(store, plan["reply"], 0, 2)
+    store_ops.place(store, plan["app"], 3, 4)
+    charts = [b for b in EXERCISE.report_section(store, "en").blocks if isinstance(b, Chart)]
+    assert [c.caption for c in charts] == ["The roadmap by axis and quarter; diamonds mark milestones."]

@@ -309,3 +309,62 @@ def test_matplotlib_is_not_imported_at_module_import():
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root,
                    env={**os.environ, "PYTHONPATH": str(root)})
+
+
+def _savefig_tight(make_figure, dpi: float):
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    fig = make_figure()
+    FigureCanvasAgg(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+    return Image.open(io.BytesIO(buffer.getvalue()))
+
+
+def _chart_picture(make_figure, dpi: float):
+    import io
+
+    from PIL import Image
+
+    from exports.docx_blocks import _png
+
+    return Image.open(io.BytesIO(_png(make_figure(), dpi)))
+
+
+def test_charts_are_drawn_once_and_cropped_like_savefig_tight():
+    """The same picture as savefig(bbox_inches="tight"): same size to a pixel or two, same content."""
+    from PIL import ImageChops, ImageStat
+
+    def make():
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(8, 5))
+        ax = fig.add_subplot()
+        ax.barh(range(5), [5, 4, 3, 2, 1], color="#2A9D8F")
+        ax.set_yticks(range(5), [f"Initiative {n}" for n in range(5)])
+        ax.set_xlabel("Points")
+        fig.tight_layout()
+        return fig
+
+    ours, reference = _chart_picture(make, 120), _savefig_tight(make, 120)
+    assert ours.mode == "RGB"
+    assert abs(ours.width - reference.width) <= 3 and abs(ours.height - reference.height) <= 3
+    same = reference.convert("RGB").resize(ours.size)
+    assert max(ImageStat.Stat(ImageChops.difference(ours, same)).mean) < 6
+
+
+def test_a_chart_drawn_past_its_edges_is_still_shown_whole():
+    def make():
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(4, 3))
+        ax = fig.add_axes((0.1, 0.1, 0.8, 0.8))
+        ax.text(1.02, 0.5, "a long note written past the right edge", transform=ax.transAxes)
+        return fig
+
+    ours, reference = _chart_picture(make, 100), _savefig_tight(make, 100)
+    assert ours.width > 400  # wider than the 4-inch figure: savefig's tight box, not a crop
+    assert ours.size == reference.size
