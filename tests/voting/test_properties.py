@@ -263,3 +263,21 @@ def test_scoring_scaling_all_weights_changes_nothing(case, k):
     opts, criteria, ballots = case
     scaled = [{**c, "weight": c["weight"] * k} for c in criteria]
     assert tally_scoring(ballots, scaled, opts) == tally_scoring(ballots, criteria, opts)
+
+
+@FAST
+@given(scoring_case())
+def test_scoring_matches_fraction_arithmetic_term_by_term(case):
+    """The integer shortcut gives exactly what the definition gives with Fractions."""
+    opts, criteria, ballots = case
+    total_weight = sum(c["weight"] for c in criteria)
+    tally = tally_scoring(ballots, criteria, opts)
+    for option in opts:
+        values = sorted(
+            sum((Fraction(c["weight"], total_weight) * (6 - s[c["key"]] if c["reversed"] else s[c["key"]])
+                 for c in criteria), Fraction(0))
+            for s in (b[option] for b in ballots if option in b))
+        entry = tally.get(option)
+        assert entry.details["values"] == tuple(values)
+        assert entry.score == (sum(values, Fraction(0)) / len(values) if values else 0)
+        assert entry.details["spread"] == (values[-1] - values[0] if values else 0)

@@ -116,33 +116,48 @@ def validate_scores(
                 )
 
 
+def _integer_weights(criteria: tuple[Criterion, ...]) -> tuple[int, tuple[int, ...]]:
+    """(D, m) with every weight = m_i / D: a voter's weighted score is then an integer over D."""
+    denominator = 1
+    for c in criteria:
+        denominator = denominator * c.weight.denominator // gcd(denominator, c.weight.denominator)
+    return denominator, tuple(c.weight.numerator * (denominator // c.weight.denominator) for c in criteria)
+
+
+def _voter_total(scores: Mapping[str, int], criteria: tuple[Criterion, ...], multipliers: tuple[int, ...]) -> int:
+    return sum(m * effective_score(scores[c.key], c.reversed) for c, m in zip(criteria, multipliers))
+
+
 def voter_score(scores: Mapping[str, int], criteria: tuple[Criterion, ...]) -> Fraction:
     """One voter's weighted score (1..5) for one option, with normalised ``criteria``.
 
     Summed as integers over the weights' common denominator, then divided once: the
     same exact Fraction as adding Fractions term by term, several times faster.
     """
-    denominator = 1
-    for c in criteria:
-        denominator = denominator * c.weight.denominator // gcd(denominator, c.weight.denominator)
-    total = sum(c.weight.numerator * (denominator // c.weight.denominator)
-                * effective_score(scores[c.key], c.reversed) for c in criteria)
-    return Fraction(total, denominator)
+    denominator, multipliers = _integer_weights(criteria)
+    return Fraction(_voter_total(scores, criteria, multipliers), denominator)
 
 
 def _tally_checked(ballots: list, crits: tuple[Criterion, ...], opts: tuple) -> Tally:
-    """Tally ballots already validated, with normalised criteria."""
+    """Tally ballots already validated, with normalised criteria.
+
+    Voters' scores are kept as integers over the common denominator while they are summed
+    and sorted (the weight-sensitivity check re-tallies every round many times), and
+    turned into Fractions once: the same exact results as ``voter_score`` per voter.
+    """
+    denominator, multipliers = _integer_weights(crits)
     entries = []
     for option in opts:
         rows = [b[option] for b in ballots if option in b]
-        values = tuple(sorted(voter_score(r, crits) for r in rows))
-        score = mean(sum(values, Fraction(0)), len(values))
+        totals = sorted(_voter_total(r, crits, multipliers) for r in rows)
+        values = tuple(Fraction(t, denominator) for t in totals)
+        score = mean(Fraction(sum(totals), denominator), len(values))
         details = {
             "voters": len(values),
             "criterion_means": {
                 c.key: mean(Fraction(sum(r[c.key] for r in rows)), len(rows)) for c in crits
             },
-            "spread": values[-1] - values[0] if values else Fraction(0),
+            "spread": Fraction(totals[-1] - totals[0], denominator) if totals else Fraction(0),
             "values": values,
         }
         entries.append((option, score, score, details))
