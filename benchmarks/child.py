@@ -19,6 +19,7 @@ MEASURES = {
     "tallies": "benchmarks.tallies:measure",
     "export": "benchmarks.export:export",
     "export-reference": "benchmarks.export:reference",
+    "export-warm-up": "benchmarks.export:warm_up",
     "calibrate": "benchmarks.calibrate:measure",
 }
 
