@@ -19,18 +19,17 @@ from __future__ import annotations
 
 import io
 import struct
-import sys
 
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
 from workshop_app.report import BulletList, Card, Chart, Heading, PageBreak, Paragraph, Table
 
+from .chart_png import chart_png
 from .docx_errors import ExportError
 from .docx_tables import card_xml, table_xml
 from .docx_xml import add_bookmark, clean, parse, ppr, text_runs
 
-CHART_DPI = 200
 TALL_SHARE = 0.86  # of the page's usable height, for a tall chart (Chart.tall)
 _EMU_PER_TWIP = 635
 _EMU_PER_CM = 360000
@@ -78,6 +77,7 @@ class BodyWriter:
         # A template's fonts are unknown (often wider than Calibri): size columns
         # more generously so header words do not break mid-word.
         self.char_scale = 1.0
+        self.charts = None  # a ChartHelper sharing the drawing with a second process, or None
 
     # -- low level -------------------------------------------------------------------
     def append(self, element):
@@ -161,8 +161,11 @@ class BodyWriter:
         self.paragraph_xml('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
         self.estimate.new_page()
 
+    def draw_here(self, block: Chart) -> bytes:
+        return render_chart_png(block)
+
     def chart(self, block: Chart) -> None:
-        png = render_chart_png(block)
+        png = self.charts.png(block) if self.charts is not None else self.draw_here(block)
         px_w, px_h = _png_size(png)
         max_w = self.usable_w * _EMU_PER_TWIP
         width = min(int(max(block.width_cm, 1.0) * _EMU_PER_CM), max_w)
@@ -211,85 +214,16 @@ def _compat_mode(document) -> int:
     return 12
 
 
-def print_dpi(fig, block: Chart) -> float:
-    """Pixels per figure inch giving CHART_DPI once the figure is scaled to its printed width.
-
-    A figure drawn 11 inches wide and printed 16 cm wide needs ~115 dpi, not 200: saving
-    it at 200 made pixels nobody sees and took three times as long (benchmarks/README.md).
-    """
-    width_in = max(float(fig.get_size_inches()[0]), 0.1)
-    printed_in = block.width_cm / 2.54
-    return max(100.0, CHART_DPI * min(1.0, printed_in / width_in))
-
-
 def render_chart_png(block: Chart) -> bytes:
-    """Draw a chart block's Figure to PNG bytes (Agg, no pyplot, thread-safe)."""
-    caption = clean(block.caption) or "chart"
+    """Draw a chart block's Figure to PNG bytes here (Agg, no pyplot); ExportError if it fails."""
     try:
-        fig = block.figure()
+        return chart_png(block)
     except Exception as exc:
+        caption = clean(block.caption) or "chart"
         raise ExportError(
             f"The chart “{caption}” could not be drawn ({type(exc).__name__}: {exc}).",
             ExportError.CONTENT,
         ) from exc
-    try:
-        return _png(fig, print_dpi(fig, block))
-    except Exception as exc:
-        raise ExportError(
-            f"The chart “{caption}” could not be drawn ({type(exc).__name__}: {exc}).",
-            ExportError.CONTENT,
-        ) from exc
-    finally:
-        _release(fig)
-
-
-PAD_INCHES = 0.1  # white margin around a chart's content, as savefig(bbox_inches="tight") leaves
-
-
-def _png(fig, dpi: float) -> bytes:
-    """The figure as an RGB PNG cropped to its content, like ``savefig(bbox_inches="tight")``.
-
-    savefig's tight box draws the figure twice (once to measure it); here it is drawn once
-    and the picture cropped to the same box, which is about a third faster over a report's
-    charts (benchmarks/README.md). A figure whose content reaches beyond its own edges is
-    left to savefig, which enlarges the canvas to show it.
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
-
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    fig.set_dpi(dpi)
-    fig.set_facecolor("white")
-    canvas.draw()
-    renderer = canvas.get_renderer()
-    box = fig.get_tightbbox(renderer)  # inches
-    width, height = canvas.get_width_height()
-    inside = (box.x0 >= -0.5 / dpi and box.y0 >= -0.5 / dpi
-              and box.x1 * dpi <= width + 0.5 and box.y1 * dpi <= height + 0.5)
-    if not inside:
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", pad_inches=PAD_INCHES,
-                    facecolor="white")
-        return buf.getvalue()
-    pad = PAD_INCHES * dpi
-    left, right = max(0, int(box.x0 * dpi - pad)), min(width, int(round(box.x1 * dpi + pad)))
-    top, bottom = max(0, int(height - box.y1 * dpi - pad)), min(height, int(round(height - box.y0 * dpi + pad)))
-    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    picture = image.convert("RGB").crop((left, top, right, bottom))
-    buf = io.BytesIO()
-    picture.save(buf, format="png", dpi=(dpi, dpi), compress_level=1)
-    return buf.getvalue()
-
-
-def _release(fig) -> None:
-    """Free a figure; close it in pyplot only if pyplot created (and tracks) it."""
-    try:
-        pyplot = sys.modules.get("matplotlib.pyplot")
-        if pyplot is not None and getattr(fig.canvas, "manager", None) is not None:
-            pyplot.close(fig)
-        fig.clear()
-    except Exception:
-        pass
 
 
 def _png_size(png: bytes) -> tuple[int, int]:

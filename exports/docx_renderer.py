@@ -22,6 +22,7 @@ one. ``progress(done, total)`` is called with increasing ``done`` up to ``total`
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import io
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from pathlib import Path
 
 from workshop_app.report import Chart, Heading, PageBreak, Table
 
+from .chart_worker import ChartHelper, worth_a_helper
 from .docx_blocks import BodyWriter
 from .docx_errors import ExportError
 from .docx_frame import (
@@ -141,7 +143,6 @@ def render_docx(
 
 def _build(report, sections, template, tracker: _Progress) -> bytes:
     """The finished document as bytes (nothing touches the disk here)."""
-    step = tracker.step
     if template is not None and str(template).strip():
         document = open_template(template)
         own_look = False
@@ -153,6 +154,18 @@ def _build(report, sections, template, tracker: _Progress) -> bytes:
                        language=report.language)
     writer = BodyWriter(document, ids, usable_w, usable_h)
     writer.char_scale = 1.0 if own_look else 1.25
+    charts = [b for s in sections for b in s.blocks if isinstance(b, Chart)]
+    with contextlib.ExitStack() as stack:
+        if worth_a_helper(len(charts)):
+            try:
+                writer.charts = stack.enter_context(ChartHelper(charts, writer.draw_here))
+            except OSError:  # no second process here: every chart is drawn in this one
+                writer.charts = None
+        return _write(writer, document, report, sections, tracker, own_look)
+
+
+def _write(writer, document, report, sections, tracker: _Progress, own_look: bool) -> bytes:
+    step = tracker.step
 
     write_cover(writer, report,
                 confidentiality_in_body=not cover_footer_is_free(document, not own_look))

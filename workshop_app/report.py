@@ -39,7 +39,11 @@ class Table:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart: ``figure()`` returns a fresh matplotlib Figure each call."""
+    """A chart: ``figure()`` returns a fresh matplotlib Figure each call.
+
+    Make ``figure`` a module function or a ``functools.partial`` of one over plain data:
+    it then pickles, and the export may draw it in its helper process.
+    """
 
     figure: Callable[[], Any]
     caption: str

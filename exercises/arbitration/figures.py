@@ -95,10 +95,15 @@ def available(result: RoundResult, store: Store) -> list[str]:
 
 
 def figure(kind: str, store: Store, result: RoundResult, language: str | None = None, size=None):
-    if kind == "merit":
-        return merit_figure(result, language, size)
     if kind == "value_effort":
         return value_effort_figure(value_effort_points(store, result), language, size)
+    return result_figure(kind, result, language, size)
+
+
+def result_figure(kind: str, result: RoundResult, language: str | None = None, size=None):
+    """The charts drawn from the round's result alone (all but the value/effort matrix)."""
+    if kind == "merit":
+        return merit_figure(result, language, size)
     if kind == "sensitivity":
         return sensitivity_figure(result, language, size)
     return ranking_figure(result, language, size)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import partial
 
 from workshop_app.i18n import tr_in
 from workshop_app.report import BulletList, Chart, Heading, Paragraph, Section, Table
@@ -21,16 +22,14 @@ def _percent(value) -> str:
 
 
 def _chart(kind: str, store: Store, result: RoundResult, language: str, caption: str) -> Chart:
-    """A chart block whose factory draws from data read now (it may run after the store closed)."""
+    """A chart block drawn from data read now: it may be drawn after the store closed, or in
+    another process (its factory is a module function with plain arguments)."""
     from . import figures
 
-    points = figures.value_effort_points(store, result) if kind == "value_effort" else None
-
-    def make():
-        if points is not None:
-            return figures.value_effort_figure(points, language)
-        return figures.figure(kind, store, result, language)
-
+    if kind == "value_effort":
+        make = partial(figures.value_effort_figure, figures.value_effort_points(store, result), language)
+    else:
+        make = partial(figures.result_figure, kind, result, language)
     return Chart(figure=make, caption=caption, width_cm=16.0)
 
 

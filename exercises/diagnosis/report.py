@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from workshop_app.i18n import tr_in
 from workshop_app.report import BulletList, Chart, Heading, Paragraph, Section, Table
 from workshop_app.store import Store
 
 from .logic import KEY, results, weakest
+
+
+def radar(rows: tuple, language: str, weak_keys: tuple):
+    """The report's radar (a module function, so a chart can be drawn in another process)."""
+    from .charts import radar_figure
+
+    return radar_figure(list(rows), language, weak_keys)
 
 
 def format_score(value, language: str) -> str:
@@ -30,12 +39,8 @@ def report_section(store: Store, language: str) -> Section | None:
         "characteristics of the customer experience, from 1 (far from it) to 5 (exemplary): five "
         "internal levers and nine qualities our customers see.").format(n=raters))]
 
-    def figure(results_=tuple(rows), keys=tuple(r.characteristic.key for r in weak), lang=language):
-        from .charts import radar_figure
-
-        return radar_figure(list(results_), lang, keys)
-
-    blocks.append(Chart(figure=figure, caption=tr(
+    weak_keys = tuple(r.characteristic.key for r in weak)
+    blocks.append(Chart(figure=partial(radar, tuple(rows), language, weak_keys), caption=tr(
         "Self-diagnosis: the room’s mean score per characteristic, with the range from the lowest "
         "to the highest score; the three weakest are in red."), width_cm=15.0))
     groups = {"internal": tr("Internal lever"), "external": tr("External quality")}

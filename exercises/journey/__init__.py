@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.exercise import Exercise
@@ -61,7 +62,7 @@ class JourneyExercise(Exercise):
         emotions = [s.emotion for s in steps]
         moments = [s.moment_of_truth for s in steps]
         section.blocks.append(Chart(
-            figure=lambda: journey_curve(titles, emotions, moments, language),
+            figure=partial(journey_curve, titles, emotions, moments, language),
             caption=tr("The journey's emotional bank account (stars: moments of truth)")))
         per_step = logic.ideas_per_step(store)
         rows = tuple((str(n + 1), e.step.title, tr("Yes") if e.step.moment_of_truth else "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from workshop_app.i18n import tr_in
 from workshop_app.report import BulletList, Card, Chart, Heading, Paragraph, Section, Table
@@ -131,7 +132,7 @@ def roadmap_section(store: Store, language: str, title: str) -> Section | None:
             if len(parts) > 1:
                 caption = tr("The roadmap by axis and quarter, part {n} of {count}; diamonds mark "
                              "milestones.").format(n=number, count=len(parts))
-            blocks.append(Chart(figure=lambda part=part: roadmap_chart(plan, language, part),
+            blocks.append(Chart(figure=partial(roadmap_chart, plan, language, part),
                                 caption=caption, width_cm=17.0, tall=True))
     blocks += _plan_tables(plan, language, tr)
     blocks += _milestones(plan, language, tr)

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from workshop_app.i18n import tr_in
 from workshop_app.report import BulletList, Chart, Heading, Paragraph, Section, Table
 from workshop_app.store import Store
 
 from .logic import KEY, format_mean, horizon_label, lifecycle_label
 from .store_ops import list_segments, ranked_results
+
+
+def trend_map(results: tuple, language: str):
+    """The report's trend map (a module function, so a chart can be drawn in another process)."""
+    from .charts import trend_map_figure
+
+    return trend_map_figure(list(results), language, size=(9.0, 7.2))
 
 
 def report_section(store: Store, language: str) -> Section | None:
@@ -29,12 +38,7 @@ def report_section(store: Store, language: str) -> Section | None:
     if segments:
         blocks.append(Paragraph(tr("Our strategic segments: {names}.").format(names=", ".join(segments))))
     if rated:
-        def figure(results=tuple(rated), lang=language):
-            from .charts import trend_map_figure
-
-            return trend_map_figure(list(results), lang, size=(9.0, 7.2))
-
-        blocks.append(Chart(figure=figure, caption=tr(
+        blocks.append(Chart(figure=partial(trend_map, tuple(rated), language), caption=tr(
             "Trend map: relevance against time horizon; bubble size is the number of raters, "
             "colour the place on the life cycle, a ring marks a retained trend; the numbers are "
             "the ranks in the table below."), width_cm=16.0))

@@ -75,3 +75,24 @@ def test_short_version_keeps_what_management_reads(demo_export):
     assert CHAPTERS[language][0] in short_titles
     assert CHAPTERS[language][1] not in short_titles
     assert len(short_titles) < len(full_titles)
+
+
+def test_charts_drawn_by_the_helper_process_are_the_same_pictures(demo_export, tmp_path, monkeypatch):
+    """Every chart of the demo can be drawn in the helper process, and comes out byte for byte the same."""
+    import pickle
+
+    from exports import chart_worker, docx_renderer
+
+    _language, report, document, _short, _sdoc = demo_export
+    charts = [b for s in report.visible_sections() for b in s.blocks if isinstance(b, Chart)]
+    assert chart_worker.worth_a_helper(len(charts)) or (chart_worker.os.cpu_count() or 1) < 2
+    for chart in charts:
+        pickle.dumps(chart)  # a factory that does not pickle would always be drawn by the export
+    monkeypatch.setattr(docx_renderer, "worth_a_helper", lambda count: False)
+    alone = Document(render_docx(report, tmp_path / "alone.docx"))
+
+    def pictures(doc):
+        return [doc.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+                for shape in doc.inline_shapes]
+
+    assert pictures(alone) == pictures(document)

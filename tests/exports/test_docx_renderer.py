@@ -329,7 +329,7 @@ def _chart_picture(make_figure, dpi: float):
 
     from PIL import Image
 
-    from exports.docx_blocks import _png
+    from exports.chart_png import figure_png as _png
 
     return Image.open(io.BytesIO(_png(make_figure(), dpi)))
 
