@@ -158,8 +158,12 @@ def value_effort_key_fits(count: int, size: tuple[float, float] | None = None) -
     return count + 2 <= _key_lines_fit((size or VALUE_EFFORT_SIZE)[1])
 
 
-def _one_line(text: str, chars: int) -> str:
+def _fit_lines(text: str, chars: int, lines: int) -> str:
+    """``text`` on at most ``lines`` lines of ``chars`` characters, cut with an ellipsis."""
     text = " ".join(text.split())
+    if lines > 1:
+        wrapped = textwrap.wrap(text, chars, max_lines=lines, placeholder="…", break_long_words=True)
+        return "\n".join(wrapped)
     return text if len(text) <= chars else text[:max(1, chars - 1)].rstrip() + "…"
 
 
@@ -209,15 +213,19 @@ def value_effort_chart(points: Sequence[tuple[str, float, float, float, str]], v
         key.axis("off")
         key.set_xlim(0, 1)
         key.set_ylim(0, 1)
-        step = KEY_PT * KEY_LINE / (0.91 * height * 72)  # one line, in the key's height
+        line = KEY_PT * KEY_LINE / (0.91 * height * 72)  # one line, in the key's height
+        # Names on two lines when there is room for every one of them, else cut to one.
+        lines = 2 if 2 * len(points) + 2 <= _key_lines_fit(height) else 1
+        step = line * (1 + 0.78 * (lines - 1))
         chars = int(0.92 * (0.97 - split) * width * 72 * 0.95 / (KEY_PT * 0.5))  # glyphs average 0.5 em
         y = 1.0 - step / 2
         for number, (label, _value, _effort, _weight, decision) in enumerate(points, start=1):
+            name = _fit_lines(label, chars, lines)
             key.text(0.0, y, f"{number}", fontsize=13, color=DECISION_COLOURS.get(decision, GREY),
                      fontweight="bold", va="center")
-            key.text(0.08, y, _one_line(label, chars), fontsize=KEY_PT, color=INK, va="center")
+            key.text(0.08, y, name, fontsize=KEY_PT, color=INK, va="center", linespacing=1.15)
             y -= step
-        legend_axes, legend_y, x = key, y - step / 2, 0.0
+        legend_axes, legend_y, x = key, y - line / 2, 0.0
     else:
         legend_axes = fig.add_axes((0.9 / width, 0.1 / height, 1 - 1.1 / width, 0.35 / height))
         legend_axes.axis("off")
@@ -230,7 +238,7 @@ def value_effort_chart(points: Sequence[tuple[str, float, float, float, str]], v
             legend_axes.scatter([x + 0.09 * inch], [legend_y], s=140, color=DECISION_COLOURS.get(decision, GREY),
                                 clip_on=False)
             legend_axes.text(x + 0.28 * inch, legend_y, text, fontsize=12, color=INK, va="center")
-            x += (0.28 + 0.12 * len(text) + 0.23) * inch
+            x += (0.28 + 0.1 * len(text) + 0.23) * inch
     if numbers_note and not with_key:
         legend_axes.text(1.0, legend_y, numbers_note, fontsize=12, color=GREY, va="center", ha="right",
                          fontstyle="italic")

@@ -51,7 +51,7 @@ def ranking_figure(result: RoundResult, language: str | None = None, size=None):
 
 def merit_figure(result: RoundResult, language: str | None = None, size=None):
     t = lambda text: translate(text, language)  # noqa: E731
-    rows = [(result.labels[e.option], e.details["profile"]) for e in result.tally.ranking][:MAX_BARS]
+    rows = [(f"{e.rank}. {result.labels[e.option]}", e.details["profile"]) for e in result.tally.ranking][:MAX_BARS]
     return charts.merit_profile_chart(rows, result.round.config["grades"], median_text=t(N_("median")), size=size)
 
 

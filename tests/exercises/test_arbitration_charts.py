@@ -9,8 +9,9 @@ from tests.exercises.arbitration_fixtures import demo, demo_path  # noqa: F401 -
 
 
 def _points(count: int) -> list[tuple]:
-    return [(f"Initiative {n} with a title long enough to be cut somewhere near its end", 5 - (n % 9) / 2,
-             1 + (n % 7) / 2, 3, ("go", "later", "nogo", "")[n % 4]) for n in range(count)]
+    title = "with a title long enough to be cut somewhere near its end, even on two lines"
+    return [(f"Initiative {n} {title}", 5 - (n % 9) / 2, 1 + (n % 7) / 2, 3, ("go", "later", "nogo", "")[n % 4])
+            for n in range(count)]
 
 
 def _texts(fig) -> list[str]:
@@ -31,9 +32,11 @@ def test_value_effort_names_each_bubble_beside_the_matrix_when_they_fit():
     texts = _texts(fig)
     assert [str(n) for n in range(1, 9)] == [t for t in texts if t.isdigit()][:8]
     names = [t for t in texts if t.startswith("Initiative")]
-    assert len(names) == 8 and all("\n" not in t for t in names)
-    assert all(t.endswith("…") for t in names)  # cut to one line
+    assert len(names) == 8 and all(t.count("\n") == 1 for t in names)  # room for two lines each
+    assert all(t.endswith("…") for t in names)  # and cut after them
     assert _inside(fig)
+    crowded = _texts(charts.value_effort_chart(_points(15), "Value", "Effort"))
+    assert all("\n" not in t for t in crowded if t.startswith("Initiative"))  # one line each
 
 
 def test_value_effort_with_many_bubbles_leaves_the_names_to_a_table():
