@@ -80,6 +80,9 @@ class AgendaTree(QTreeWidget):
         self.setColumnCount(4)
         self.setHeaderLabels([_("Block"), _("Start time"), _("Minutes"), _("Kind")])
         self.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in (1, 2, 3):  # "Heure de début" was cut at the default width; a few dozen rows
+            self.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        self.header().setStretchLastSection(False)  # the titles take the room left
         self.setDragDropMode(QAbstractItemView.InternalMove)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setAlternatingRowColors(True)
