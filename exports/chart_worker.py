@@ -148,8 +148,11 @@ class ChartHelper:
 def main() -> int:
     """The helper process: draw the charts it is given until told there are none left."""
     out = os.fdopen(os.dup(1), "wb")  # the protocol's channel; stray prints go to stderr
-    os.dup2(2, 1)
-    sys.stdout = sys.stderr
+    try:
+        os.dup2(2, 1)
+    except OSError:  # no stderr (an app started without a terminal): prints go nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    sys.stdout = sys.stderr if sys.stderr is not None else open(os.devnull, "w")  # noqa: SIM115
     source = sys.stdin.buffer
     from .chart_png import chart_png  # matplotlib is imported by the first chart
 
