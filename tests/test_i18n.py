@@ -79,3 +79,15 @@ def test_po_malformed_string_is_refused(text):
 
     with pytest.raises((SyntaxError, ValueError)):
         _unquote(text)
+
+
+@pytest.mark.parametrize("language, count, expected", [
+    ("fr", 0, "⚠ 0 problème de dépendance à résoudre"), ("fr", 1, "⚠ 1 problème de dépendance à résoudre"),
+    ("fr", 2, "⚠ 2 problèmes de dépendance à résoudre"), ("en", 0, "⚠ 0 dependency problems to resolve"),
+    ("en", 1, "⚠ 1 dependency problem to resolve"), ("en", 3, "⚠ 3 dependency problems to resolve"),
+])
+def test_plural_follows_each_language_rule(language, count, expected):
+    from workshop_app.i18n import plural
+
+    text = plural(count, "⚠ {n} dependency problem to resolve", "⚠ {n} dependency problems to resolve", language)
+    assert text.format(n=count) == expected

@@ -29,10 +29,10 @@ def source_strings() -> dict[str, str]:
                     continue
                 name = node.func.id if isinstance(node.func, ast.Name) else (
                     node.func.attr if isinstance(node.func, ast.Attribute) else "")
-                arg = node.args[0]
-                if name in MARKED_CALLS and isinstance(arg, ast.Constant) and isinstance(arg.value, str) \
-                        and arg.value.strip():
-                    found.setdefault(arg.value, f"{path.relative_to(ROOT)}:{node.lineno}")
+                texts = node.args[1:3] if name == "plural" else node.args[:1] if name in MARKED_CALLS else []
+                for arg in texts:  # plural(count, one, many[, language]): both forms
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip():
+                        found.setdefault(arg.value, f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
 

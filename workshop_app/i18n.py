@@ -110,6 +110,17 @@ def _(text: str) -> str:
     return translate(text)
 
 
+def plural(count: int, one: str, many: str, language: str | None = None) -> str:
+    """``one`` or ``many`` as ``count`` asks in ``language`` (default: the current one), translated.
+
+    French puts 0 and 1 in the singular, English only 1: "0 problème", "0 problems".
+    Both English forms are msgids of their own in ``fr.po``.
+    """
+    lang = language or _current
+    singular = count <= 1 if lang == "fr" else count == 1
+    return translate(one if singular else many, lang)
+
+
 def N_(text: str) -> str:
     """Mark English text for translation later (e.g. in data tables), returning it unchanged."""
     return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from workshop_app.i18n import tr_in
+from workshop_app.i18n import plural, tr_in
 from workshop_app.report import BulletList, Card, Chart, Heading, Paragraph, Section, Table
 from workshop_app.store import Store
 
@@ -53,7 +53,7 @@ def _milestones(plan: Roadmap, language: str, tr) -> list:
                   widths=(1.3, 4, 5))]
 
 
-def _dependencies(plan: Roadmap, tr) -> list:
+def _dependencies(plan: Roadmap, language: str, tr) -> list:
     if not plan.dependencies:
         return []
     lines = [tr("“{a}” needs “{b}” first.").format(a=plan.title_of(a), b=plan.title_of(b))
@@ -63,7 +63,8 @@ def _dependencies(plan: Roadmap, tr) -> list:
         problems = []
         for v in plan.violations:
             if v.kind == "order":
-                problems.append(tr("“{a}” starts {n} quarter(s) before “{b}” ends.").format(
+                problems.append(plural(v.overlap, "“{a}” starts {n} quarter before “{b}” ends.",
+                                       "“{a}” starts {n} quarters before “{b}” ends.", language).format(
                     a=plan.title_of(v.initiative_id), b=plan.title_of(v.depends_on), n=v.overlap))
             else:
                 problems.append(tr("“{a}” waits for “{b}”, which is not on the roadmap.").format(
@@ -136,7 +137,7 @@ def roadmap_section(store: Store, language: str, title: str) -> Section | None:
                                 caption=caption, width_cm=17.0, tall=True))
     blocks += _plan_tables(plan, language, tr)
     blocks += _milestones(plan, language, tr)
-    blocks += _dependencies(plan, tr)
+    blocks += _dependencies(plan, language, tr)
     if plan.unplaced:
         blocks += [Heading(tr("Go initiatives still to schedule"), 2),
                    BulletList(tuple(i.title for i in plan.unplaced))]

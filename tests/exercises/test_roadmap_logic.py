@@ -210,7 +210,7 @@ def test_report_and_chart(store, plan):
     assert table.rows == (("Reply in one hour", "Service", "Q1 2027", "Q2 2027", "Ann", "Response time — 1 h"),)
     bullets = [item for b in section.blocks if isinstance(b, BulletList) for item in b.items]
     assert "Chatbot — Needs the single view" in bullets
-    assert any("starts 7 quarter(s) before" in item for item in bullets)
+    assert any("starts 7 quarters before" in item for item in bullets)
     cards = [b for b in section.blocks if isinstance(b, Card)]
     assert [c.title for c in cards] == ["Reply in one hour", "Mobile onboarding", "Single customer view"]
     assert ("On the roadmap", "Q1 2027 – Q2 2027") in cards[0].fields

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from ui import theme
 from ui.errors import show_error
 from workshop_app.domain import ValidationError
-from workshop_app.i18n import _
+from workshop_app.i18n import _, plural
 
 from .. import store_ops
 from ..logic import quarter_label
@@ -189,7 +189,8 @@ class DependenciesModel(_PlanModel, QAbstractListModel):
             if problem is None:
                 return title
             if problem.kind == "order":
-                return _("⚠ {title} — ends {n} quarter(s) too late").format(title=title, n=problem.overlap)
+                return plural(problem.overlap, "⚠ {title} — ends {n} quarter too late",
+                              "⚠ {title} — ends {n} quarters too late").format(title=title, n=problem.overlap)
             return _("⚠ {title} — not on the roadmap").format(title=title)
         if role == Qt.ForegroundRole and problem is not None:
             return QBrush(QColor(theme.DANGER))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from workshop_app.i18n import _
+from workshop_app.i18n import _, plural
 
 from .. import store_ops
 from ..logic import quarter_label
@@ -44,7 +44,8 @@ class SharedView(QWidget):
             first=quarter_label(plan.start, 0, language), last=quarter_label(plan.start, plan.horizon - 1, language)))
         parts = []
         if plan.violations:
-            parts.append(_("⚠ {n} dependency problem(s) to resolve").format(n=len(plan.violations)))
+            parts.append(plural(len(plan.violations), "⚠ {n} dependency problem to resolve",
+                                "⚠ {n} dependency problems to resolve").format(n=len(plan.violations)))
         if plan.unplaced:
             parts.append(_("Still to place: {titles}").format(titles=", ".join(i.title for i in plan.unplaced)))
         if plan.parking:
