@@ -91,3 +91,37 @@ def test_a_helper_only_for_enough_charts(monkeypatch):
     assert chart_worker.worth_a_helper(chart_worker.MIN_CHARTS)
     monkeypatch.setattr(chart_worker.os, "cpu_count", lambda: 1)
     assert not chart_worker.worth_a_helper(20)
+
+
+def test_an_export_cancelled_while_the_helper_draws_writes_nothing_and_stops_it(tmp_path, monkeypatch):
+    """The facilitator cancels the export: no file, and no helper process left behind."""
+    from exports import docx_renderer
+    from tests.exports.docx_sample import folder_listing, make_report
+
+    started: list = []
+    real = chart_worker.ChartHelper
+
+    class Watched(real):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(docx_renderer, "ChartHelper", Watched)
+    report = make_report(logo=False)
+    report.sections[0].blocks.extend(_charts(6, pause=0.3))
+
+    class Cancelled(Exception):
+        pass
+
+    seen = []
+
+    def progress(done, total):
+        seen.append(done)
+        if len(seen) > 8:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        docx_renderer.render_docx(report, tmp_path / "cancelled.docx", progress=progress)
+    assert folder_listing(tmp_path) == []
+    assert len(started) == 1
+    assert started[0]._process.returncode is not None and not started[0]._thread.is_alive()
