@@ -53,6 +53,9 @@ def read_only_uri(path: Path, immutable: bool = False) -> str:
     return path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
 
 
+_READS = {"SELECT", "WITH", "VALUES", "PRAGMA", "EXPLAIN"}
+
+
 class StoreError(Exception):
     """A problem with a seminar file; ``str(error)`` is a sentence for the user."""
 
@@ -208,7 +211,13 @@ class Store:
             raise
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
-        """The rows of a read (SELECT, WITH, a PRAGMA that returns rows) as dicts."""
+        """The rows of a read (SELECT, WITH, VALUES, a PRAGMA that returns rows) as dicts.
+
+        Anything else is refused before it runs: a change goes through ``action()``.
+        """
+        words = sql.lstrip(" \t\r\n(").split(None, 1)
+        if not words or words[0].upper() not in _READS:
+            raise ValueError("Store.query() is for reads; make a change in an action")
         cursor = self.conn.execute(sql, params)
         if cursor.description is None:
             raise ValueError("Store.query() is for statements that return rows; use an action")
