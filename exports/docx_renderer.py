@@ -157,10 +157,8 @@ def _build(report, sections, template, tracker: _Progress) -> bytes:
     charts = [b for s in sections for b in s.blocks if isinstance(b, Chart)]
     with contextlib.ExitStack() as stack:
         if worth_a_helper(len(charts)):
-            try:
+            with contextlib.suppress(OSError):  # no second process here: every chart is drawn in this one
                 writer.charts = stack.enter_context(ChartHelper(charts, writer.draw_here))
-            except OSError:  # no second process here: every chart is drawn in this one
-                writer.charts = None
         return _write(writer, document, report, sections, tracker, own_look)
 
 

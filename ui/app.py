@@ -71,11 +71,8 @@ def after_first_paint(window, callback, delay_ms: int = 0) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
-        seen = False
-
         def eventFilter(self, watched, event):
-            if event.type() == QEvent.Paint and not self.seen:
-                self.seen = True  # children paint in the same pass: call back once it is over
+            if event.type() == QEvent.Paint:  # children paint in the same pass: call back once it is over
                 QTimer.singleShot(delay_ms, callback)
                 watched.removeEventFilter(self)
             return False

@@ -121,6 +121,14 @@ def plural(count: int, one: str, many: str, language: str | None = None) -> str:
     return translate(one if singular else many, lang)
 
 
+def format_decimal(value, language: str | None = None) -> str:
+    """A number to one decimal, with the decimal comma in French ('' for None)."""
+    if value is None:
+        return ""
+    text = f"{float(value):.1f}"
+    return text.replace(".", ",") if (language or _current) == "fr" else text
+
+
 def N_(text: str) -> str:
     """Mark English text for translation later (e.g. in data tables), returning it unchanged."""
     return text

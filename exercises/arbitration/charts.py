@@ -144,6 +144,7 @@ def merit_profile_chart(rows: Sequence[tuple[str, Sequence[int]]], grades: Seque
     return fig
 
 
+VALUE_EFFORT_SIZE = (12, 6.4)  # inches, in the report
 KEY_PT = 12.5  # the numbered list beside the value/effort matrix
 KEY_LINE = 1.6  # line height, in font sizes
 
@@ -165,9 +166,6 @@ def _fit_lines(text: str, chars: int, lines: int) -> str:
         wrapped = textwrap.wrap(text, chars, max_lines=lines, placeholder="…", break_long_words=True)
         return "\n".join(wrapped)
     return text if len(text) <= chars else text[:max(1, chars - 1)].rstrip() + "…"
-
-
-VALUE_EFFORT_SIZE = (12, 6.4)
 
 
 def value_effort_chart(points: Sequence[tuple[str, float, float, float, str]], value_label: str,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import partial
 
-from workshop_app.i18n import tr_in
+from workshop_app.i18n import format_decimal, tr_in
 from workshop_app.report import BulletList, Chart, Heading, Paragraph, Section, Table
 from workshop_app.store import Store
 
@@ -21,34 +21,32 @@ def _percent(value) -> str:
     return f"{round(100 * float(value))} %"
 
 
-def _chart(kind: str, store: Store, result: RoundResult, language: str, caption: str) -> Chart:
-    """A chart block drawn from data read now: it may be drawn after the store closed, or in
-    another process (its factory is a module function with plain arguments)."""
+def _chart(kind: str, result: RoundResult, language: str, caption: str) -> Chart:
+    """A chart of the round's result, drawn from data read now: it may be drawn after the store
+    closed, or in another process (its factory is a module function with plain arguments)."""
     from . import figures
 
-    if kind == "value_effort":
-        make = partial(figures.value_effort_figure, figures.value_effort_points(store, result), language)
-    else:
-        make = partial(figures.result_figure, kind, result, language)
-    return Chart(figure=make, caption=caption, width_cm=16.0)
+    return Chart(figure=partial(figures.result_figure, kind, result, language), caption=caption, width_cm=16.0)
 
 
-def _value_effort_names(store: Store, result: RoundResult, language: str) -> list:
-    """The table naming the matrix's bubbles, when there are too many to name beside it."""
+def _value_effort_blocks(store: Store, result: RoundResult, language: str) -> list:
+    """The matrix, and the table naming its bubbles when there are too many to name beside it."""
     from . import charts, figures
 
-    points = figures.value_effort_points(store, result)
-    if charts.value_effort_key_fits(len(points)):
-        return []
     tr = tr_in(language)
-    def decimal(number: float) -> str:
-        return f"{number:.1f}".replace(".", "," if language == "fr" else ".")
-
-    rows = tuple((str(n), label, decimal(value), decimal(effort),
-                  decision_label(decision, language) if decision else tr("Not decided"))
-                 for n, (label, value, effort, _weight, decision) in enumerate(points, start=1))
-    return [Table(columns=("#", tr("Initiative"), tr("Value"), tr("Effort"), tr("Decision")), rows=rows,
-                  caption=tr("The initiatives of the matrix, by their number"), widths=(0.6, 9, 1.4, 1.4, 2))]
+    points = figures.value_effort_points(store, result)
+    blocks: list = [Heading(tr("Value and effort"), 1), Chart(
+        figure=partial(figures.value_effort_figure, points, language), width_cm=16.0, caption=tr(
+            "Value for customers against effort, one numbered bubble per initiative, coloured by "
+            "decision; a bigger bubble had more support in the vote."))]
+    if not charts.value_effort_key_fits(len(points)):
+        rows = tuple((str(n), label, format_decimal(value, language), format_decimal(effort, language),
+                      decision_label(decision, language) if decision else tr("Not decided"))
+                     for n, (label, value, effort, _weight, decision) in enumerate(points, start=1))
+        blocks.append(Table(columns=("#", tr("Initiative"), tr("Value"), tr("Effort"), tr("Decision")),
+                            rows=rows, caption=tr("The initiatives of the matrix, by their number"),
+                            widths=(0.6, 9, 1.4, 1.4, 2)))
+    return blocks
 
 
 def _method_blocks(results: list[RoundResult], language: str) -> list:
@@ -86,12 +84,12 @@ def _round_blocks(store: Store, number: int, result: RoundResult, language: str)
     if rnd.method == "majority" and result.tally.voters:
         # The merit profile is the ranking of majority judgment, best first, with each grade's
         # share: a bar chart of the same order beside it would only repeat it.
-        blocks.append(_chart("merit", store, result, language, tr(
+        blocks.append(_chart("merit", result, language, tr(
             "Ranking — {method}, {n} voters. Merit profile: the share of each grade per initiative, "
             "best first; the dashed line marks the median.").format(
                 method=method_label(rnd.method, language), n=result.tally.voters)))
     else:
-        blocks.append(_chart("ranking", store, result, language, tr("Ranking — {method}, {n} voters.").format(
+        blocks.append(_chart("ranking", result, language, tr("Ranking — {method}, {n} voters.").format(
             method=method_label(rnd.method, language), n=result.tally.voters)))
     if result.flagged:
         blocks.append(Paragraph(tr("The room disagreed on these initiatives (discuss before deciding):")))
@@ -154,11 +152,7 @@ def report_section(store: Store, language: str) -> Section | None:
         matrix = next((r for r in reversed(results) if r.round.method == "scoring" and value_effort(store, r)),
                       next((r for r in reversed(results) if value_effort(store, r)), None))
         if matrix is not None:
-            blocks.append(Heading(tr("Value and effort"), 1))
-            blocks.append(_chart("value_effort", store, matrix, language, tr(
-                "Value for customers against effort, one numbered bubble per initiative, coloured by "
-                "decision; a bigger bubble had more support in the vote.")))
-            blocks += _value_effort_names(store, matrix, language)
+            blocks += _value_effort_blocks(store, matrix, language)
     blocks += _decision_blocks(store, language)
     return Section(key=KEY, title=title, blocks=blocks, in_short=True)
 

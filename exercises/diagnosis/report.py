@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from workshop_app.i18n import tr_in
+from workshop_app.i18n import format_decimal, tr_in
 from workshop_app.report import BulletList, Chart, Heading, Paragraph, Section, Table
 from workshop_app.store import Store
 
@@ -19,10 +19,7 @@ def radar(rows: tuple, language: str, weak_keys: tuple):
 
 
 def format_score(value, language: str) -> str:
-    if value is None:
-        return ""
-    text = f"{float(value):.1f}"
-    return text.replace(".", ",") if language == "fr" else text
+    return format_decimal(value, language)
 
 
 def report_section(store: Store, language: str) -> Section | None:

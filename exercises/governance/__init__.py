@@ -9,9 +9,9 @@ from workshop_app.i18n import translate
 
 if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
     from workshop_app.report import Section
+    from workshop_app.store import Store
 
     from .logic import GovernanceChoice
-    from workshop_app.store import Store
 
 # Demo: the questions the room settled by a show of hands (the rest by consensus).
 _DEMO_HANDS = ("steering_body", "shared_goal", "carrot_or_stick", "kpi_priorities")

@@ -129,10 +129,9 @@ def roadmap_section(store: Store, language: str, title: str) -> Section | None:
     if plan.items:
         parts = chart_parts(lanes(plan, language))
         for number, part in enumerate(parts, start=1):
-            caption = tr("The roadmap by axis and quarter; diamonds mark milestones.")
-            if len(parts) > 1:
-                caption = tr("The roadmap by axis and quarter, part {n} of {count}; diamonds mark "
-                             "milestones.").format(n=number, count=len(parts))
+            caption = (tr("The roadmap by axis and quarter, part {n} of {count}; diamonds mark milestones.")
+                       .format(n=number, count=len(parts)) if len(parts) > 1
+                       else tr("The roadmap by axis and quarter; diamonds mark milestones."))
             blocks.append(Chart(figure=partial(roadmap_chart, plan, language, part),
                                 caption=caption, width_cm=17.0, tall=True))
     blocks += _plan_tables(plan, language, tr)

@@ -175,15 +175,8 @@ def _best_spot(own: int, circles, variants, box, labels, lines):
     """
     x, y, r = circles[own]
     bubbles = [(cx - cr, cy - cr, cx + cr, cy + cr) for cx, cy, cr in circles]
-    # Only what lies within reach of the farthest candidate can touch a label or its leader:
-    # the rest is left out of the sums (the same result, some 10 times faster).
-    reach = r + _RINGS[-1] + max(max(w + 8, h + 4) for w, h in variants)
-
-    def near(box) -> bool:
-        return box[2] > x - reach and box[0] < x + reach and box[3] > y - reach and box[1] < y + reach
-
-    obstacles = [o for o in bubbles + labels if near(o)]
-    others = [o for k, o in enumerate(bubbles) if k != own and near(o)] + [o for o in labels if near(o)]
+    obstacles = bubbles + labels
+    others = [o for k, o in enumerate(obstacles) if k != own]
     best = None
     for ring in _RINGS:
         for (ux, uy), (variant, (w, h)) in itertools.product(_DIRECTIONS, enumerate(variants)):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from workshop_app.domain import ValidationError
-from workshop_app.i18n import N_, _, current_language, translate
+from workshop_app.i18n import N_, _, format_decimal, translate
 
 from . import KEY
 
@@ -46,10 +46,7 @@ def lifecycle_label(lifecycle: str | None, language: str | None = None) -> str:
 
 def format_mean(value: Fraction | float | None, language: str | None = None) -> str:
     """A mean rounded to one decimal, with the decimal comma in French ('' if none)."""
-    if value is None:
-        return ""
-    text = f"{float(value):.1f}"
-    return text.replace(".", ",") if (language or current_language()) == "fr" else text
+    return format_decimal(value, language)
 
 
 @dataclass(frozen=True)
