@@ -22,6 +22,7 @@ from workshop_app.clock import Clock
 from workshop_app.run import Runner
 from workshop_app.seminar import get_seminar
 from workshop_app.store import Store
+from workshop_app.vote_keys import VoteKeys
 
 
 class Session(QObject):
@@ -38,6 +39,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.presented = ""
         self.exercise_state: dict[str, object] = {}
+        self.vote_keys = VoteKeys()  # the secret rounds' keys: in this process's memory only
         self._tick = QTimer(self)
         self._tick.setTimerType(Qt.CoarseTimer)
         self._tick.timeout.connect(self._on_tick)

@@ -19,8 +19,6 @@ refuses a second ballot, even from two connections racing.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import secrets
 import sqlite3
@@ -31,6 +29,7 @@ from workshop_app.domain import Participant, ValidationError, clean_text
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants
 from workshop_app.store import Store
+from workshop_app.vote_keys import VoteKeys, seal  # noqa: F401  (VoteKeys: re-exported)
 
 from .rounds import BallotRound, require_round, scoring_criteria
 
@@ -38,26 +37,6 @@ TOKEN_BITS = 63
 RESTART_REFUSAL = _("This secret ballot can no longer be voided: the key linking ballots to voters "
                     "exists only while the app runs, and it was lost when the app was restarted. "
                     "Repeat the round if the vote must be corrected.")
-
-
-class VoteKeys:
-    """The per-round secret keys of this app session (never written anywhere)."""
-
-    def __init__(self) -> None:
-        self._keys: dict[int, bytes] = {}
-
-    def key(self, round_id: int) -> bytes:
-        """The round's key, created on first use."""
-        if round_id not in self._keys:
-            self._keys[round_id] = secrets.token_bytes(32)
-        return self._keys[round_id]
-
-    def known(self, round_id: int) -> bytes | None:
-        return self._keys.get(round_id)
-
-
-def seal(key: bytes, round_id: int, participant_id: int) -> str:
-    return hmac.new(key, f"{round_id}:{participant_id}".encode(), hashlib.sha256).hexdigest()
 
 
 # --- ballot content: validation and JSON form ------------------------------

@@ -153,7 +153,7 @@ class BoothPage(QWidget):
         if rnd is None or voter is None or self.editor is None:
             return
         content = self.editor.content()
-        keys = screen_state.vote_keys(self.session.exercise_state)
+        keys = self.session.vote_keys
         try:
             cast_ballot(self.session.store, rnd.id, voter, content,
                         keys.key(rnd.id) if rnd.secret else None)

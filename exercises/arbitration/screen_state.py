@@ -6,15 +6,11 @@
     ``booth``   ``{"round_id", "voter_id", "step", "order"}``; ``step`` is one of STEPS;
                 ``order`` the options in the order shown to the current voter;
     ``results`` ``{"round_id", "view"}``: the revealed round shown and which chart.
-``exercise_state["vote_keys"]``: the ``VoteKeys`` of this app session (shared with
-governance), the only place the secret rounds' keys exist.
 """
 
 from __future__ import annotations
 
 import random
-
-from .booth import VoteKeys
 
 KEY = "arbitration"
 STEPS = ("idle", "choose", "ballot", "review", "thanks")
@@ -27,14 +23,6 @@ def state(exercise_state: dict) -> dict:
         found = {"screen": "auto", "booth": idle_booth(None), "results": {"round_id": None, "view": "ranking"}}
         exercise_state[KEY] = found
     return found
-
-
-def vote_keys(exercise_state: dict) -> VoteKeys:
-    keys = exercise_state.get("vote_keys")
-    if not isinstance(keys, VoteKeys):
-        keys = VoteKeys()
-        exercise_state["vote_keys"] = keys
-    return keys
 
 
 def idle_booth(round_id: int | None) -> dict:

@@ -69,7 +69,7 @@ def set_paper_totals(session, round_id: int, totals: dict, voters: int) -> None:
 
 def void_ballot(session, round_id: int, participant_id: int, reason: str) -> None:
     store = session.store
-    key = screen_state.vote_keys(session.exercise_state).known(round_id)
+    key = session.vote_keys.known(round_id)
     run_command(session, _("Void a ballot"), KIND,
                 lambda: booth.void_ballot(store, round_id, participant_id, reason, session.clock.now(), key),
                 lambda record: booth.undo_void(store, record))
