@@ -1,10 +1,13 @@
 """What the room is shown and asked right now: small Qt-free state, apart from the file.
 
 Committed data (rounds, ballots, ideas) lives in the store; this is the live part that no
-restart needs to keep: which stage the shared screen presents and where the laptop's
-booth is. Each change goes through one method, and listeners are told which part changed,
-so the console, the shared screen and (from another thread) the phone server can follow
-without Qt.
+restart needs to keep: which stage the shared screen presents, what each stage's shared
+view shows (its "screen", a small frozen dataclass the stage defines), where the laptop's
+booth is, and which stages take individual input now and from where (phones, the laptop,
+or both). Each change goes through one method, and listeners are told which part changed
+("presented", "booth", "input", or a stage's key for its screen), so the console, the
+shared screen and (from another thread) the phone server can follow without Qt. Values
+are immutable and replaced whole, so a reader on another thread never sees half a change.
 
 The booth part says where the laptop's booth is (a voter choosing their name, filling in
 a ballot…), never what a ballot holds: the ballot being filled in lives only in the
@@ -18,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 BOOTH_STEPS = ("closed", "idle", "choose", "ballot", "review", "thanks")
+INPUT_WAYS = ("phones", "laptop", "both")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,28 @@ class Booth:
         return self.step != "closed" and self.round_id is not None
 
 
+@dataclass(frozen=True)
+class StageInput:
+    """How a stage collects individual input now: ``ways`` is one of INPUT_WAYS.
+
+    ``target_id`` names what the input goes to when the stage has several (an ideation
+    round); a closed input refuses what arrives, with a clear message on the phone.
+    """
+
+    stage: str
+    ways: str = "laptop"
+    open: bool = False
+    target_id: int | None = None
+
+    @property
+    def phones(self) -> bool:
+        return self.open and self.ways in ("phones", "both")
+
+    @property
+    def laptop(self) -> bool:
+        return self.open and self.ways in ("laptop", "both")
+
+
 Listener = Callable[[str], None]
 
 
@@ -43,6 +69,8 @@ class RoomState:
     def __init__(self) -> None:
         self._booth = Booth()
         self._presented = ""
+        self._screens: dict[str, object] = {}
+        self._inputs: dict[str, StageInput] = {}
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
 
@@ -56,7 +84,37 @@ class RoomState:
         """The stage whose shared view the projector shows ("" : the current block's page)."""
         return self._presented
 
+    def screen(self, stage: str, default):
+        """What ``stage``'s shared view shows (``default``, the stage's initial screen, until set)."""
+        return self._screens.get(stage, default)
+
+    def input_for(self, stage: str) -> StageInput:
+        return self._inputs.get(stage) or StageInput(stage)
+
+    @property
+    def inputs(self) -> tuple[StageInput, ...]:
+        """Every stage whose input is open now."""
+        return tuple(i for i in self._inputs.values() if i.open)
+
     # --- transitions -----------------------------------------------------------------
+    def set_screen(self, stage: str, screen) -> bool:
+        """Replace ``stage``'s screen (a frozen dataclass); True (and announced) if it changed."""
+        if self._screens.get(stage) == screen:
+            return False
+        self._screens[stage] = screen
+        self._announce(stage)
+        return True
+
+    def open_input(self, stage: str, ways: str, target_id: int | None = None) -> None:
+        """``stage`` takes individual input from ``ways`` (phones, laptop or both)."""
+        if ways not in INPUT_WAYS:
+            raise ValueError(f"not a way to take input: {ways!r}")
+        self._set_input(StageInput(stage, ways, True, target_id))
+
+    def close_input(self, stage: str) -> None:
+        current = self.input_for(stage)
+        self._set_input(StageInput(stage, current.ways, False, current.target_id))
+
     def present(self, stage_key: str) -> None:
         self._presented = stage_key
         self._announce("presented")
@@ -87,6 +145,12 @@ class RoomState:
                 if listener in self._listeners:
                     self._listeners.remove(listener)
         return unsubscribe
+
+    def _set_input(self, value: StageInput) -> None:
+        if self._inputs.get(value.stage, StageInput(value.stage)) == value:
+            return
+        self._inputs[value.stage] = value
+        self._announce("input")
 
     def _set_booth(self, booth: Booth) -> None:
         if booth == self._booth:

@@ -59,3 +59,36 @@ def test_listeners_may_subscribe_from_other_threads():
         thread.join()
     room.present("trends")
     assert sorted(counts) == list(range(20))
+
+
+def test_stage_screens_are_replaced_whole_and_announced_under_the_stage_key():
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Card:
+        trend_id: int | None = None
+
+    room = RoomState()
+    heard: list[str] = []
+    room.subscribe(heard.append)
+    assert room.screen("trends", Card()) == Card()
+    assert room.set_screen("trends", Card(4)) and room.screen("trends", Card()) == Card(4)
+    assert not room.set_screen("trends", Card(4))  # the same screen: nothing announced
+    assert heard == ["trends"]
+
+
+def test_input_opens_for_phones_laptop_or_both_and_closes():
+    room = RoomState()
+    heard: list[str] = []
+    room.subscribe(heard.append)
+    assert not room.input_for("ideation").open and room.inputs == ()
+    room.open_input("ideation", "phones", target_id=3)
+    idea_input = room.input_for("ideation")
+    assert idea_input.phones and not idea_input.laptop and idea_input.target_id == 3
+    room.open_input("trends", "both")
+    assert {i.stage for i in room.inputs} == {"ideation", "trends"}
+    room.close_input("ideation")
+    assert not room.input_for("ideation").phones and room.input_for("ideation").ways == "phones"
+    with pytest.raises(ValueError):
+        room.open_input("trends", "carrier pigeon")
+    assert heard == ["input"] * 3
