@@ -20,6 +20,9 @@ call returned, so the parent knows exactly what must survive the kill. Modes:
     fsync), ``replace:N`` (before the N-th os.replace), ``after:N`` (after it), ``none``.
 ``resume PATH START_TS``
     run the agenda with a fake clock (start, pause, resume, next), acking each command.
+``hold PATH``
+    open the seminar for editing (taking its lock), add a participant, print
+    ``ready <pid>`` and wait to be killed.
 ``race PATH ROUND PARTICIPANT GO_FILE``
     wait for GO_FILE to exist, then cast a ballot; print ``ok`` or ``refused <message>``.
 """
@@ -313,6 +316,17 @@ def race(path: str, round_id: int, participant_id: int, go_file: str) -> None:
     store.close()
 
 
+def hold(path: str) -> None:
+    from workshop_app import participants
+    from workshop_app.lock import open_for_editing
+
+    store = open_for_editing(path)
+    assert not store.read_only, store.held_by
+    participants.add_participant(store, "Added by the holder")
+    say("ready", os.getpid())
+    pause("holding")
+
+
 def main(argv: list[str]) -> None:
     mode, args = argv[0], argv[1:]
     if mode == "work":
@@ -329,6 +343,8 @@ def main(argv: list[str]) -> None:
         restore(*args)
     elif mode == "resume":
         resume(args[0], float(args[1]))
+    elif mode == "hold":
+        hold(args[0])
     elif mode == "race":
         race(args[0], int(args[1]), int(args[2]), args[3])
     else:
