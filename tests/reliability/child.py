@@ -16,7 +16,7 @@ call returned, so the parent knows exactly what must survive the kill. Modes:
     migrate to the end and print ``total N``, the number of calls).
 ``backup PATH TARGET POINT`` / ``snapshot PATH POINT`` / ``restore PATH SNAPSHOT POINT``
     ``Store.backup_to``, ``ensure_day_snapshot``, ``restore_snapshot``, paused at POINT:
-    ``copy:K`` (after the K-th page of the online backup), ``fsync:N`` (before the N-th
+    ``copy:K`` (at the K-th step of the ``VACUUM INTO`` copy), ``fsync:N`` (before the N-th
     fsync), ``replace:N`` (before the N-th os.replace), ``after:N`` (after it), ``none``.
 ``resume PATH START_TS``
     run the agenda with a fake clock (start, pause, resume, next), acking each command.
@@ -131,23 +131,33 @@ def fresh(path: str, count: int) -> None:
 # --- pausing inside copies -------------------------------------------------------------
 
 class _SlowBackup:
-    """A connection whose online backup goes page by page and pauses at page ``at``."""
+    """A connection whose copies (``VACUUM INTO``) go slowly and pause at step ``at``.
+
+    A step is one call of SQLite's progress handler (every 100 virtual-machine
+    instructions): ``copy:1`` pauses as the copy begins, ``copy:20`` within it.
+    """
 
     def __init__(self, conn, at: int):
         self._conn = conn
         self._at = at
 
-    def backup(self, target, **_kwargs):
+    def execute(self, sql, *args):
+        if not sql.lstrip().upper().startswith("VACUUM INTO"):
+            return self._conn.execute(sql, *args)
         steps = 0
 
-        def progress(_status, remaining, total):
+        def progress():
             nonlocal steps
             steps += 1
             if steps == self._at:
-                pause(f"copy {steps} of {total} pages ({remaining} left)")
+                pause(f"copy step {steps}")
+            return 0
 
-        target = getattr(target, "_conn", target)
-        return self._conn.backup(target, pages=1, progress=progress)
+        self._conn.set_progress_handler(progress, 100)
+        try:
+            return self._conn.execute(sql, *args)
+        finally:
+            self._conn.set_progress_handler(None, 0)
 
     def __getattr__(self, name):
         return getattr(self._conn, name)
