@@ -130,6 +130,7 @@ def from_data(data: dict, out_path: str | Path) -> Store:
     os.close(fd)
     os.unlink(tmp)
     tmp_path = Path(tmp)
+    conn = None
     try:
         conn = _connect(tmp_path, read_only=False)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -137,22 +138,26 @@ def from_data(data: dict, out_path: str | Path) -> Store:
         _migrate_to(conn, version)
         _insert_all(conn, data["tables"])
         migrate(conn)
+        problem = first_problem(conn, _stage_checks())  # what check runs, on the content as it is now
+        if problem:
+            raise _invalid(problem)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.close()
+        conn = None
         os.replace(tmp_path, target)
     except InterchangeError:
-        _cleanup(tmp_path)
+        _cleanup(tmp_path, conn)
         raise
     except (sqlite3.Error, TypeError, ValueError, OverflowError) as error:
-        _cleanup(tmp_path)
+        _cleanup(tmp_path, conn)
         if _disk_full(error):
             raise InterchangeError(_("The disk is full: the seminar could not be written; make room "
                                      "and import again.")) from None
         raise InterchangeError(_("The JSON file does not describe a valid seminar ({reason}).")
                                .format(reason=error)) from None
     except OSError as error:
-        _cleanup(tmp_path)
+        _cleanup(tmp_path, conn)
         raise InterchangeError(_("The seminar could not be written: {reason}").format(reason=error)) from None
     try:
         return open_store(target)
@@ -166,7 +171,10 @@ def _disk_full(error: Exception) -> bool:
     return isinstance(error, sqlite3.OperationalError) and "disk is full" in str(error)
 
 
-def _cleanup(path: Path) -> None:
+def _cleanup(path: Path, conn: sqlite3.Connection | None = None) -> None:
+    if conn is not None:
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(OSError):
             os.unlink(f"{path}{suffix}")
@@ -212,9 +220,6 @@ def _insert_all(conn: sqlite3.Connection, tables: dict) -> None:
                                    .format(table=problems[0][0]))
         if conn.execute("SELECT count(*) FROM seminar").fetchone()[0] != 1:
             raise InterchangeError(_("The JSON file has no seminar record."))
-        problem = first_problem(conn, _stage_checks())
-        if problem:
-            raise _invalid(problem)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
