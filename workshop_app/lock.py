@@ -187,3 +187,13 @@ def open_for_editing(path: str | Path, before_migration=None):
     else:
         store.lock = lock
     return store
+
+
+def hold(store) -> None:
+    """Hold a seminar this app has just created (nobody else can have it open yet)."""
+    if store.read_only or store.lock is not None:
+        return
+    try:
+        store.lock = FileLock.acquire(store.path)
+    except (HeldError, OSError):
+        pass  # a folder that takes no locks: the seminar works as before, unheld

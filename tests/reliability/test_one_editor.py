@@ -28,9 +28,12 @@ from .killing import kill, spawn, wait_for
 
 @pytest.fixture
 def seminar(tmp_path):
+    from workshop_app import agenda
+
     path = tmp_path / "held.workshop"
     store = create_store(path, "Held seminar", "Org", "en")
     participants.add_participant(store, "Ann")
+    agenda.add_block(store, agenda.add_day(store, "2026-12-03"), "Opening")
     store.close()
     return path
 
@@ -125,3 +128,30 @@ def test_two_writers_reading_then_writing_never_see_a_raw_error(seminar):
     assert stores[0].scalar("SELECT count(*) FROM ideas") == 120
     for store in stores:
         store.close()
+
+
+def test_the_gui_names_the_holder_and_opens_a_copy(qtbot, seminar, messages, monkeypatch):
+    import ui.console
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(ui.console, "exercise_tabs", lambda session: [])  # the file, not the stages
+    holder = spawn("hold", seminar)
+    try:
+        wait_for(holder, "ready")
+        window = MainWindow()
+        qtbot.addWidget(window)
+        assert window.open_file(str(seminar)) is True
+        assert window.session.read_only and window.windowTitle().endswith("(read-only)")
+        banner = window.console.banner.text()
+        assert getpass.getuser() in banner and socket.gethostname() in banner and str(holder.pid) in banner
+        window.console.open_copy_button.click()
+        assert messages == []
+        copy = window.session.store.path
+        assert copy != seminar and copy.parent == seminar.parent and "copy" in copy.name
+        assert not window.session.read_only and window.console.banner is None
+        participants.add_participant(window.session.store, "Works on the copy")
+        assert [p.name for p in participants.list_participants(window.session.store)] == \
+            ["Ann", "Added by the holder", "Works on the copy"]
+        window.close_seminar()
+    finally:
+        kill(holder)
