@@ -160,7 +160,7 @@ class Store:
     def refusal(self) -> str:
         if self.held_by is not None:
             return _("This seminar is open read-only because {holder} has it open; changes cannot be saved "
-                     "here. Use File ▸ Open a copy to work on a copy.").format(holder=self.held_by.describe())
+                     "here. Use “Open a copy” above the tabs to work on a copy.").format(holder=self.held_by.describe())
         return _("This seminar is open read-only; changes cannot be saved.")
 
     @contextlib.contextmanager
