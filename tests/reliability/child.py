@@ -5,9 +5,11 @@ one line per *acknowledged* commit (``ack <kind> <id> ...``), flushed after the 
 call returned, so the parent knows exactly what must survive the kill. Modes:
 
 ``work PATH SEED``
-    endless loop of core operations: add/rename participants, add/edit ideas, cast
-    ballots in a secret round (exercises.arbitration ``create_round``/``cast_ballot``),
-    close a round (which VACUUMs the file) and open the next one.
+    open the seminar for editing (``open_for_editing``: it must get the lock, so a kill
+    never leaves the file held), then an endless loop of core operations: add/rename
+    participants, add/edit ideas, cast ballots in a secret round (exercises.arbitration
+    ``create_round``/``cast_ballot``), close a round and seal the file, take a snapshot,
+    close the file (releasing its lock) and open it again.
 ``fresh PATH COUNT``
     create a new seminar, add COUNT participants, then wait to be killed (never closed).
 ``migrate PATH PAUSE_AT``
@@ -64,10 +66,17 @@ def work(path: str, seed: int) -> None:
     from exercises.arbitration import logic as arbitration
     from exercises.ideation import logic as ideation
     from workshop_app import participants
-    from workshop_app.store import open_store
+    from workshop_app.lock import open_for_editing
+    from workshop_app.snapshots import take_snapshot
+
+    def editing():
+        opened = open_for_editing(path)
+        if opened.read_only:
+            raise SystemExit(f"the file is held by {opened.held_by}: a killed app left it locked")
+        return opened
 
     rng = random.Random(seed)
-    store = open_store(path)
+    store = editing()
     keys = arbitration.VoteKeys()
     options = [r["id"] for r in store.query("SELECT id FROM initiatives ORDER BY id")]
     say("ready")
@@ -102,7 +111,7 @@ def work(path: str, seed: int) -> None:
                 version = _version(ideation.get_idea(store, iid).text) + 1
                 ideation.update_idea(store, iid, f"Idea {iid} v{version}")
                 say("ack edit", iid, version)
-        elif op < 0.97:
+        elif op < 0.93:
             voted = arbitration.voter_ids(store, rid)
             waiting = [p for p in people if p not in voted]
             if waiting:
@@ -110,10 +119,17 @@ def work(path: str, seed: int) -> None:
                 choice = rng.sample(options, rng.randint(1, len(options)))
                 arbitration.cast_ballot(store, rid, pid, choice, seal_key=keys.key(rid))
                 say("ack ballot", rid, pid)
-        else:
-            arbitration.close_round(store, rid)  # VACUUMs and checkpoints the file
-            say("ack close", rid)
+        elif op < 0.96:
+            sealed = arbitration.close_round(store, rid)  # then seals: VACUUM and an emptied journal
+            say("ack close", rid, int(sealed))
             rid = open_round()
+        elif op < 0.98:
+            taken = take_snapshot(store.path, store, "manual", keep=4)
+            say("ack snapshot", 1 if taken is not None else 0)
+        else:
+            store.close()  # releases the lock: the next opening must get it back
+            store = editing()
+            say("ack reopen", 0)
 
 
 def fresh(path: str, count: int) -> None:
