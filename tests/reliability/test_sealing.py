@@ -180,3 +180,27 @@ def test_sealing_from_another_thread_waits_for_the_action_in_progress(cast):
         db["participants"].insert({"name": "Late"})
     worker.join(5)
     assert results in ([True], [False]) and store.scalar("SELECT count(*) FROM participants WHERE name = 'Late'") == 1
+
+
+def test_the_rounds_list_shows_closed_not_yet_sealed_until_the_seal(cast, qtbot):
+    from exercises.arbitration.console_models import RoundsModel
+
+    store, rid, *_rest = cast
+    real = store.conn
+    store.conn = _FailingVacuum(real)
+    arbitration.close_round(store, rid)
+    store.conn = real
+    model = RoundsModel(store)
+    status = model.index(0, 4)
+    assert model.data(status) == "Closed, not yet sealed"
+    assert store.seal()
+    model.refresh()
+    assert model.data(model.index(0, 4)) == "Closed"
+
+
+def test_the_demo_is_written_sealed(tmp_path):
+    from workshop_app.demo import build_demo
+
+    store = build_demo(tmp_path / "demo.workshop", "en")
+    assert not store.seal_pending
+    store.close()
