@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from workshop_app import __version__
 from workshop_app.clock import Clock
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
-from workshop_app.store import SUFFIX, StoreError, create_store, open_store
+from workshop_app.store import SUFFIX, StoreError, create_store
 
 from . import settings
 from .console import Console
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.console = Console(self.session)
         self.stack.addWidget(self.console)
         self.stack.setCurrentWidget(self.console)
+        self.console.open_copy_requested.connect(self.open_copy)
         self.session.changed.connect(self._on_session_changed)
         self.session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -144,10 +146,12 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def open_file(self, path: str) -> bool:
+        """Open a seminar for editing, or read-only (saying who has it) when another app holds it."""
+        from workshop_app.lock import open_for_editing
         from workshop_app.snapshots import snapshot_before_migration
 
         try:
-            store = open_store(path, before_migration=snapshot_before_migration(Path(path)))
+            store = open_for_editing(path, before_migration=snapshot_before_migration(Path(path)))
         except StoreError as error:
             show_error(self, str(error), _("Cannot open this file"))
             if not Path(path).exists():
@@ -155,6 +159,30 @@ class MainWindow(QMainWindow):
                 self._refresh_recent_menu()
             return False
         self.attach(store)
+        return True
+
+    def open_copy(self) -> bool:
+        """Copy the seminar shown read-only (someone else holds it) beside it, and open the copy."""
+        if self.session is None:
+            return False
+        source = self.session.store.path
+        folder = source.parent if os.access(source.parent, os.W_OK) else Path(
+            QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home()))
+        stamp = datetime.now().strftime("%Y-%m-%d %H.%M")
+        target = folder / _("{name} (copy {stamp}){suffix}").format(name=source.stem, stamp=stamp, suffix=SUFFIX)
+        number = 2
+        while target.exists():
+            target = folder / _("{name} (copy {stamp}) {n}{suffix}").format(name=source.stem, stamp=stamp,
+                                                                        n=number, suffix=SUFFIX)
+            number += 1
+        try:
+            self.session.store.backup_to(target)
+        except StoreError as error:
+            show_error(self, str(error), _("Cannot open a copy"))
+            return False
+        if not self.open_file(str(target)):
+            return False
+        self.statusBar().showMessage(_("You are working on a copy: {path}").format(path=target), 10000)
         return True
 
     def open_dialog(self) -> None:
@@ -197,6 +225,9 @@ class MainWindow(QMainWindow):
         except (StoreError, ValidationError) as error:
             show_error(self, str(error), _("Cannot create the seminar"))
             return
+        from workshop_app.lock import hold
+
+        hold(store)
         self.attach(store)
 
     def save_copy(self) -> None:

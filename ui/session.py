@@ -28,6 +28,8 @@ from workshop_app.seminar import get_seminar
 from workshop_app.store import Store
 from workshop_app.vote_keys import VoteKeys
 
+SEAL_RETRY_MS = 15_000
+
 
 class Session(QObject):
     changed = Signal(str, int)
@@ -48,6 +50,11 @@ class Session(QObject):
         self._tick = QTimer(self)
         self._tick.setTimerType(Qt.CoarseTimer)
         self._tick.timeout.connect(self._on_tick)
+        self._seal_retry = QTimer(self)  # a secret round "closed, not yet sealed" is sealed when it can be
+        self._seal_retry.setTimerType(Qt.VeryCoarseTimer)
+        self._seal_retry.timeout.connect(self._retry_seal)
+        if not store.read_only:
+            self._seal_retry.start(SEAL_RETRY_MS)
         self._connect_signals()
         self._update_ticking()
 
@@ -100,12 +107,17 @@ class Session(QObject):
     def _on_tick(self) -> None:
         self.ticked.emit()
 
+    def _retry_seal(self) -> None:
+        if self.store.conn is not None and self.store.seal_pending and self.store.seal():
+            self.notify("arbitration")  # its rounds' status no longer says "not yet sealed"
+
     def close(self) -> None:
         if self.store.conn is None:
             return
         self._tick.stop()
         self.room.close_booth()
         self._unsubscribe_room()
+        self._seal_retry.stop()
         self.closed.emit()
         self.undo_stack.clear()
         self.store.close()

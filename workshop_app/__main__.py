@@ -73,7 +73,9 @@ def run_command(argv: list[str]) -> int:
             build_demo(args.out, args.lang).close()
             print(_("Demo seminar written to {path}").format(path=args.out))
         elif args.command == "check":
-            version = check_file(args.file)
+            from exports.cli import stage_checks
+
+            version = check_file(args.file, stage_checks=stage_checks())
             print(_("{name}: OK (schema version {version})").format(name=args.file, version=version))
         elif args.command == "export":
             from exports.cli import export_command
@@ -90,6 +92,10 @@ def run_command(argv: list[str]) -> int:
     except Exception as error:  # the export's own errors carry a user message too
         if type(error).__name__ in ("ExportError", "ImportError_", "InterchangeError"):
             return _fail(str(error))
+        if args.command == "export":  # never a traceback: one line, with what went wrong
+            return _fail(_("The export failed ({kind}: {reason}); run 'workshop-app check {file}' "
+                           "to see whether the file is sound.").format(kind=type(error).__name__,
+                                                                      reason=error, file=args.file))
         raise
     return 0
 

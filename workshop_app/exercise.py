@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # annotations only: listing the exercises imports neither
+    import sqlite3
+
     from .report import Section
     from .store import Store
 
@@ -34,6 +36,14 @@ class Exercise:
 
     def report_section(self, store: Store, language: str) -> Section | None:
         """The chapter this exercise contributes to the roadmap, or None if it did not run."""
+        return None
+
+    def content_problem(self, conn: sqlite3.Connection) -> str | None:
+        """The first thing in this stage's stored content the app could not use, as a sentence.
+
+        Run by ``workshop-app check`` and by the JSON import (``workshop_app.content_check``)
+        on a read-only connection, after the core has checked tables, columns and kinds.
+        """
         return None
 
     def export_data(self, store: Store) -> dict[str, Any]:

@@ -32,6 +32,11 @@ class ArbitrationExercise(Exercise):
 
         return report_section(store, language)
 
+    def content_problem(self, conn) -> str | None:
+        from .stored_check import content_problem
+
+        return content_problem(conn)
+
     def export_data(self, store: Store) -> dict[str, Any]:
         """Its rounds, anonymous ballots, who has voted, voids and decisions.
 

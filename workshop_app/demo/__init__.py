@@ -67,6 +67,7 @@ def build_demo(path: str | Path, language: str = "fr", clock: Clock | None = Non
             exercise.seed(store, language)
             exercise.fill_demo(store, content, language)
         _run_day1(store, language)
+    store.seal()  # its rounds were closed inside the action above: rewrite the file once, now
     return store
 
 
