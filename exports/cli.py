@@ -7,8 +7,11 @@ from workshop_app.store import open_store
 
 
 def export_command(file: str, docx: str | None = None, json_out: str | None = None, short: bool = False,
-                   template: str | None = None) -> str:
-    """Export ``file``; return the line to print. Errors carry a message for the user."""
+                   template: str | None = None, owner: str | None = None) -> str:
+    """Export ``file``; return the line to print. Errors carry a message for the user.
+
+    ``owner``: write only that person's part of the roadmap (what they own or sponsor).
+    """
     store = open_store(file)
     try:
         if json_out:
@@ -17,9 +20,10 @@ def export_command(file: str, docx: str | None = None, json_out: str | None = No
             path = export_json(store, json_out)
         else:
             from .docx_renderer import render_docx
-            from .report_builder import build_report
+            from .report_builder import build_owner_report, build_report
 
-            path = render_docx(build_report(store, short=short), docx, template=template)
+            report = build_owner_report(store, owner) if owner is not None else build_report(store, short=short)
+            path = render_docx(report, docx, template=template)
     finally:
         store.close()
     return _("Exported to {path}").format(path=path)
