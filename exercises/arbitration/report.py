@@ -188,16 +188,15 @@ def vote_statistics(store: Store, language: str) -> list:
         rows.append((str(number), stage, rnd.question, method_label(rnd.method, language),
                      visibility_label(rnd.visibility, language), voted, eligible, rate,
                      str(len(list_voids(store, rnd.id)))))
-    return [
-        Heading(tr("Vote statistics"), 1),
-        Paragraph(tr("Secret ballots were cast one at a time on the facilitator's laptop. The seminar file "
-                     "records who has voted and, separately, the ballots, with nothing linking the two; "
-                     "this table therefore shows counts only.")),
-        Table(columns=("#", tr("Stage"), tr("Question"), tr("Method"), tr("Kind of vote"), tr("Ballots"),
-                       tr("Eligible"), tr("Participation"), tr("Voided")),
-              rows=tuple(rows), caption=tr("Participation in each voting round."),
-              widths=(0.5, 1.8, 5, 2.2, 2.2, 1.2, 1.2, 1.6, 1.2)),
-    ]
+    explanation = Paragraph(tr("Secret ballots were cast one at a time on the facilitator's laptop. The seminar file "
+                               "records who has voted and, separately, the ballots, with nothing linking the two; "
+                               "this table therefore shows counts only."))
+    table = Table(columns=("#", tr("Stage"), tr("Question"), tr("Method"), tr("Kind of vote"), tr("Ballots"),
+                           tr("Eligible"), tr("Participation"), tr("Voided")),
+                  rows=tuple(rows), caption=tr("Participation in each voting round."),
+                  widths=(0.5, 1.7, 4.2, 2.1, 2.1, 1.5, 1.5, 2.1, 1.4))
+    # The heading stays with its table (a paragraph between them could be left alone at a page's foot).
+    return [Heading(tr("Vote statistics"), 1), table, explanation]
 
 
 def summary_lines(store: Store, language: str) -> list[SummaryPart]:
