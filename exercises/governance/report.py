@@ -109,5 +109,6 @@ def governance_section(store: Store, language: str, title: str) -> Section | Non
 
 def summary_lines(store: Store, language: str) -> list[SummaryPart]:
     """The first three settled choices, question then answer."""
+    tr = tr_in(language)
     lines = [f"{c.question} {', '.join(c.chosen_labels())}" for c in list_choices(store) if c.settled][:3]
-    return [SummaryPart(tr_in(language)("Governance in three lines"), tuple(lines), rank=30)] if lines else []
+    return [SummaryPart(tr("Governance in three lines"), tuple(lines), rank=30)] if lines else []

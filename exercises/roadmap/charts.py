@@ -91,7 +91,7 @@ def chart_parts(groups: list, max_height: float = MAX_HEIGHT_IN) -> list[list]:
     return [part for part in parts if part] or [[]]
 
 
-POSTER_SIZE_IN = (10.0, 5.3)  # A4 landscape's text width; A3's scales it up by the same ratio
+POSTER_SIZE_IN = (10.0, 5.5)  # A4 landscape's text width; A3's scales it up by the same ratio
 LABELS_IN = 2.76  # the left margin naming the initiatives
 
 
