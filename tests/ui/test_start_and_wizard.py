@@ -101,5 +101,6 @@ def test_the_wizard_offers_the_template_made_for_that_many_days(qtbot, tmp_path)
     wizard.days_spin.setValue(5)  # no template for five days: the choice stays
     assert wizard.template_combo.currentData() == "one_day"
     wizard.title_edit.setText("Five days")
+    wizard._init_file_page()
     spec = wizard.spec().seminar()
     assert (spec.title, len(spec.dates), spec.template) == ("Five days", 5, "one_day")
