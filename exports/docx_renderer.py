@@ -10,7 +10,11 @@ confidentiality at the page foot); a "Contents" page holding a real Word TOC fie
 (pre-filled, refreshed by Word on opening); then each visible section starting on a
 new page with its title as Heading 1. Block mapping: see ``exports.docx_blocks``.
 Header: report title (every page but the cover); footer: confidentiality line and
-"Page N / M" (PAGE / NUMPAGES fields).
+"Page N / M" (PAGE / NUMPAGES fields). A section marked ``landscape`` becomes a page
+section of its own in landscape (A3 when the paper is A3, else A4; see
+``exports.docx_sections``), the chapters around it staying portrait. ``report.draft``
+is written in red on the cover and above every page's header; ``report.contents``
+False leaves the contents page out (one owner's part alone).
 
 The function is safe to call from a worker thread: no global state, matplotlib only
 through the Figure object API (imported lazily, only when a chart is drawn). The file
