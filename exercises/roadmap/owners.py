@@ -39,12 +39,6 @@ class _Plan:
         return [r for r in self.go if person_id in (r.owner_id, r.sponsor_id)]
 
 
-def carriers(store: Store) -> list[Participant]:
-    """The people who own or sponsor at least one Go initiative, in the participants' order."""
-    plan = _Plan(store)
-    return [p for p in list_participants(store) if plan.carried_by(p.id)]
-
-
 def _role(row, person_id: int, tr) -> str:
     roles = [label for pid, label in ((row.owner_id, tr("Owner (R)")), (row.sponsor_id, tr("Sponsor (A)")))
              if pid == person_id]
