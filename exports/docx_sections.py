@@ -44,14 +44,14 @@ def landscape_usable_twips(section) -> tuple[int, int]:
     return max((width - left - right) // 635, 2880), max((height - top - bottom) // 635, 2880)
 
 
-def _paragraph_ending(element, before: bool):
-    """A paragraph that can carry a section's end: ``element`` itself, else an empty one."""
-    if element is not None and element.tag == qn("w:p"):
-        return element
-    p = parse("<w:p/>")
+def _paragraph_ending(element):
+    """A paragraph that can carry a section's end: ``element`` itself, else an empty one after it."""
     if element is None:
         raise ValueError("a page section needs content")
-    (element.addprevious if before else element.addnext)(p)
+    if element.tag == qn("w:p"):
+        return element
+    p = parse("<w:p/>")
+    element.addnext(p)
     return p
 
 
@@ -77,8 +77,8 @@ def _no_break_before(paragraph) -> None:
         _drop(ppr, "w:pageBreakBefore")
 
 
-def _turn(sect_pr, section) -> None:
-    width, height = landscape_page(section)
+def _turn(sect_pr, page: tuple[int, int]) -> None:
+    width, height = page
     pg = sect_pr.find(qn("w:pgSz"))
     if pg is None:
         pg = parse("<w:pgSz/>")
@@ -106,26 +106,29 @@ def split_landscape(writer, report, spans, *, own_header: bool) -> None:
     document = writer.document
     body_sect = document.element.body.find(qn("w:sectPr"))
     portrait = document.sections[0]
+    page, (width, _height) = landscape_page(portrait), landscape_usable_twips(portrait)
     for index, (first, last) in enumerate(spans):
-        before = _paragraph_ending(first.getprevious(), before=False)
+        before = _paragraph_ending(first.getprevious())
         closing = copy.deepcopy(body_sect)
         if index:  # only the first portrait part opens with the cover
             _drop(closing, "w:titlePg")
         _end_section(before, closing)
         _no_break_before(first)
-        turned = copy.deepcopy(body_sect)
+        end = _paragraph_ending(last)
+        if end.getnext() is body_sect:  # the document ends in landscape: its last section turns
+            turned = body_sect
+        else:
+            turned = copy.deepcopy(body_sect)
+            _end_section(end, turned)
+            _no_break_before(end.getnext())
         _drop(turned, "w:titlePg")
         if own_header:
             for tag in ("w:headerReference", "w:footerReference"):
                 _drop(turned, tag)  # linked to the previous part until given its own below
-        _turn(turned, portrait)
-        end = _paragraph_ending(last, before=False)
-        _end_section(end, turned)
-        _no_break_before(end.getnext())
+        _turn(turned, page)
     _drop(body_sect, "w:titlePg")
     if not own_header:
         return
-    width, _height = landscape_usable_twips(portrait)
     for section in document.sections:
         if section.orientation == WD_ORIENT.LANDSCAPE:
             page_header_footer(document, section, writer.ids, report, width, keep_existing=False)

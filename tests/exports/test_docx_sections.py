@@ -94,3 +94,12 @@ def test_the_draft_mark_on_the_cover_and_in_every_header(tmp_path):
 def test_the_contents_page_can_be_left_out(tmp_path, contents):
     doc = Document(render_docx(_report(contents=contents), tmp_path / "c.docx"))
     assert ('TOC \\o' in doc.element.body.xml) is contents
+
+
+def test_a_document_ending_in_landscape_has_no_empty_portrait_section(tmp_path):
+    report = _report()
+    report.sections = report.sections[:2]
+    doc = Document(render_docx(report, tmp_path / "end.docx"))
+    assert _sizes(doc) == [(21.0, 29.7, WD_ORIENT.PORTRAIT), (29.7, 21.0, WD_ORIENT.LANDSCAPE)]
+    assert not doc.sections[1].header.is_linked_to_previous
+    assert doc.sections[0].different_first_page_header_footer
