@@ -133,8 +133,9 @@ def roadmap_chart(plan: Roadmap, language: str, groups: list | None = None,
     total = max(y, 1.0)
     for index, (key, first, stop) in enumerate(horizon_bands(horizon)):
         ax.axvspan(first, stop, color=BAND_COLOURS[index % len(BAND_COLOURS)], zorder=0, lw=0)
-        ax.text((first + stop) / 2, -0.3, tr(BAND_LABELS[key]), ha="center", va="bottom",
-                fontsize=10, color=DEEP_BLUE, fontweight="bold", linespacing=1.1)
+        ax.annotate(tr(BAND_LABELS[key]), ((first + stop) / 2, 1), xycoords=("data", "axes fraction"),
+                    xytext=(0, 8), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=10, color=DEEP_BLUE, fontweight="bold", linespacing=1.1, annotation_clip=False)
     for q in range(horizon + 1):
         ax.axvline(q, color="white" if q % 4 else "#C9D1DB", lw=0.8, zorder=1)
     for ypos, item, colour in positions:
@@ -143,9 +144,14 @@ def roadmap_chart(plan: Roadmap, language: str, groups: list | None = None,
         for m in item.milestones:
             ax.plot(m.quarter + 0.5, ypos + 0.5, marker="D", markersize=0.7 * font, color="white",
                     markeredgecolor=INK, markeredgewidth=1.0, zorder=4)
-        label = _wrap(item.title + (" ⚠" if getattr(item, "conflict", False) else ""), 32)
-        ax.text(-0.25, ypos + 0.5, label if font >= 8 else label.replace("\n", " "), ha="right",
-                va="center", fontsize=font, color=INK, clip_on=False, linespacing=1.0)
+        mark = " ⚠" if getattr(item, "conflict", False) else ""
+        if font >= 8:
+            label = _wrap(item.title, 32) + mark
+        else:  # small rows: one line, cut to what the margin holds at this size
+            room = int((LABELS_IN - 0.2) * 72 / (font * 0.6)) - len(mark)
+            label = (item.title if len(item.title) <= room else item.title[:room - 1].rstrip() + "…") + mark
+        ax.text(-0.25, ypos + 0.5, label, ha="right", va="center", fontsize=font, color=INK, clip_on=False,
+                linespacing=1.0)
     for ypos, name, colour in headings:
         ax.text(-0.25, ypos + 0.45, _wrap(name, 36).replace("\n", " "), ha="right", va="center",
                 fontsize=font + 0.5, fontweight="bold", color=_ink(colour) if colour != NO_AXIS else MUTED,
@@ -163,8 +169,9 @@ def roadmap_chart(plan: Roadmap, language: str, groups: list | None = None,
         q = plan.start.shifted(year_start)
         if q.quarter == 1 or year_start == 0:
             span = min(5 - q.quarter, horizon - year_start)
-            ax.text(year_start + span / 2, total + 0.25 + 0.45, str(q.year), ha="center", va="top",
-                    fontsize=11, fontweight="bold", color=INK, clip_on=False)
+            ax.annotate(str(q.year), (year_start + span / 2, 0), xycoords=("data", "axes fraction"),
+                        xytext=(0, -19), textcoords="offset points", ha="center", va="top",
+                        fontsize=11, fontweight="bold", color=INK, annotation_clip=False)
     ax.tick_params(axis="x", length=0, pad=3)
     for spine in ax.spines.values():
         spine.set_visible(False)
