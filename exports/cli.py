@@ -16,11 +16,12 @@ def stage_checks() -> list:
 
 
 def export_command(file: str, docx: str | None = None, json_out: str | None = None, short: bool = False,
-                   template: str | None = None) -> str:
+                   template: str | None = None, owner: str | None = None) -> str:
     """Export ``file``; return the line to print. Errors carry a message for the user.
 
     The file is checked as ``workshop-app check`` does, then read without being changed
-    (an older file is brought up to date in memory only).
+    (an older file is brought up to date in memory only). ``owner``: write only that person's
+    part of the roadmap (what they own or sponsor).
     """
     checks = stage_checks()
     version = check_file(file, full=True, stage_checks=checks)
@@ -37,9 +38,10 @@ def export_command(file: str, docx: str | None = None, json_out: str | None = No
             path = export_json(store, json_out)
         else:
             from .docx_renderer import render_docx
-            from .report_builder import build_report
+            from .report_builder import build_owner_report, build_report
 
-            path = render_docx(build_report(store, short=short), docx, template=template)
+            report = build_owner_report(store, owner) if owner is not None else build_report(store, short=short)
+            path = render_docx(report, docx, template=template)
     finally:
         store.close()
     return _("Exported to {path}").format(path=path)

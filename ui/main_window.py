@@ -14,7 +14,7 @@ from workshop_app import __version__
 from workshop_app.clock import Clock
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
-from workshop_app.store import SUFFIX, StoreError, create_store
+from workshop_app.store import SUFFIX, StoreError
 
 from . import settings
 from .console import Console
@@ -205,7 +205,8 @@ class MainWindow(QMainWindow):
         self.attach(store)
 
     def new_seminar(self) -> None:
-        from workshop_app.templates import apply_template
+        from exercises import REGISTRY
+        from workshop_app.creation import create_seminar
 
         from .wizard import NewSeminarWizard  # a dialog seldom opened: not imported at start-up
 
@@ -214,14 +215,8 @@ class MainWindow(QMainWindow):
             return
         spec = wizard.spec()
         try:
-            store = create_store(spec.path, spec.title, spec.organisation, spec.language,
-                                 created_at=datetime.now().isoformat(timespec="seconds"))
-            apply_template(store, spec.template, spec.dates, spec.language, spec.start, spec.end)
-            from exercises import REGISTRY
-
-            with store.action():
-                for exercise in REGISTRY:
-                    exercise.seed(store, spec.language)
+            store = create_seminar(spec.path, spec.seminar(), REGISTRY,
+                                   created_at=datetime.now().isoformat(timespec="seconds"))
         except (StoreError, ValidationError) as error:
             show_error(self, str(error), _("Cannot create the seminar"))
             return

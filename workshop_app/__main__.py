@@ -1,7 +1,7 @@
 """Command line and composition root: the only core module allowed to reach ``ui``/``exports``.
 
 ``workshop-app [FILE]`` and ``workshop-app --demo`` open the GUI; the sub-commands
-(demo, check, export, import) run headless on the core.
+(new, demo, check, export, import) run headless on the core.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from pathlib import Path
 from . import __version__
 from .i18n import _, set_language, system_language
 
-COMMANDS = ("demo", "check", "export", "import")
+COMMANDS = ("new", "demo", "check", "export", "import")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop-app",
         description=_("Run a customer-experience leadership seminar offline. "
-                      "Sub-commands: demo, check, export, import (see 'workshop-app COMMAND --help')."),
+                      "Sub-commands: new, demo, check, export, import (see 'workshop-app COMMAND --help')."),
     )
     parser.add_argument("file", nargs="?", help=_("a seminar file (.workshop) to open"))
     parser.add_argument("--demo", action="store_true", help=_("open a fresh copy of the demo seminar"))
@@ -35,6 +35,19 @@ def _commands_parser() -> argparse.ArgumentParser:
     def add(name, text):
         return sub.add_parser(name, help=text, description=text)
 
+    new = add("new", _("create a seminar file with its agenda and every stage's library (no display needed)"))
+    new.add_argument("out", metavar="OUT.workshop", help=_("the .workshop file to create"))
+    new.add_argument("--title", required=True, help=_("the seminar's title"))
+    new.add_argument("--organisation", default="", help=_("the organisation's name"))
+    new.add_argument("--lang", choices=("fr", "en"), default="fr", help=_("language of the seminar"))
+    when = new.add_mutually_exclusive_group()
+    when.add_argument("--days", type=int, metavar="N",
+                      help=_("N consecutive days starting a week from today (default 2)"))
+    when.add_argument("--dates", metavar="D1,D2,...", help=_("the days' dates, YYYY-MM-DD, comma-separated"))
+    from .templates import TEMPLATES  # agenda templates only: no store is opened here
+
+    new.add_argument("--template", choices=tuple(TEMPLATES),
+                     help=_("the agenda template (default: the one for that many days)"))
     demo = add("demo", _("write the demo seminar to a file (no display needed)"))
     demo.add_argument("out", help=_("the .workshop file to create"))
     demo.add_argument("--lang", choices=("fr", "en"), default="fr", help=_("language of the demo"))
@@ -48,6 +61,8 @@ def _commands_parser() -> argparse.ArgumentParser:
     target.add_argument("--json", metavar="OUT.json")
     export.add_argument("--short", action="store_true", help=_("the short version for management"))
     export.add_argument("--template", metavar="T.docx", help=_("the organisation's Word template"))
+    export.add_argument("--owner", metavar="NAME",
+                        help=_("write only what this person owns or sponsors (Word only)"))
     imp = add("import", _("create a seminar file from a JSON export"))
     imp.add_argument("json_file", metavar="IN.json")
     imp.add_argument("out", metavar="OUT.workshop")
@@ -59,13 +74,32 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _new(args) -> None:
+    """``workshop-app new``: the core's ``create_seminar`` with every registered stage."""
+    from datetime import datetime
+
+    from exercises import REGISTRY  # the composition root may name the stages
+
+    from .creation import SeminarSpec, consecutive_dates, create_seminar
+
+    if args.dates:
+        dates = tuple(d.strip() for d in args.dates.split(",") if d.strip())
+    else:
+        dates = tuple(consecutive_dates(2 if args.days is None else args.days))
+    spec = SeminarSpec(args.title, args.organisation, args.lang, dates, args.template)
+    create_seminar(args.out, spec, REGISTRY, created_at=datetime.now().isoformat(timespec="seconds")).close()
+    print(_("Seminar written to {path}").format(path=args.out))
+
+
 def run_command(argv: list[str]) -> int:
     args = _commands_parser().parse_args(argv)
     from .store import StoreError, check_file
     from .domain import ValidationError
 
     try:
-        if args.command == "demo":
+        if args.command == "new":
+            _new(args)
+        elif args.command == "demo":
             from .demo import build_demo
 
             if Path(args.out).exists():
@@ -80,8 +114,10 @@ def run_command(argv: list[str]) -> int:
         elif args.command == "export":
             from exports.cli import export_command
 
+            if args.owner is not None and not args.docx:
+                return _fail(_("--owner goes with --docx: an owner's part is a Word document."))
             print(export_command(args.file, docx=args.docx, json_out=args.json,
-                                 short=args.short, template=args.template))
+                                 short=args.short, template=args.template, owner=args.owner))
         elif args.command == "import":
             from exports.json_io import import_json
 

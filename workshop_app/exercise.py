@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # annotations only: listing the exercises imports neither
     import sqlite3
 
-    from .report import Section
+    from .report import Block, Section, SummaryPart
     from .store import Store
 
 
@@ -44,6 +44,24 @@ class Exercise:
         Run by ``workshop-app check`` and by the JSON import (``workshop_app.content_check``)
         on a read-only connection, after the core has checked tables, columns and kinds.
         """
+        return None
+
+    def report_sections(self, store: Store, language: str) -> list[Section]:
+        """Every chapter this exercise contributes, in order (by default its one ``report_section``)."""
+        section = self.report_section(store, language)
+        return [] if section is None else [section]
+
+    def summary_lines(self, store: Store, language: str) -> list[SummaryPart]:
+        """What this stage adds to the executive summary (headed lines; none by default)."""
+        return []
+
+    def appendix_blocks(self, store: Store, language: str) -> list[Block]:
+        """What this stage adds to the appendix (block headings at level 1; none by default)."""
+        return []
+
+    def owner_report(self, store: Store, language: str, name: str) -> Section | None:
+        """The part of the document one person carries alone (``export --owner``), or None
+        when this stage has no such part or ``name`` carries nothing in it."""
         return None
 
     def export_data(self, store: Store) -> dict[str, Any]:
