@@ -29,7 +29,7 @@ bench: $(STAMP)  ## print the benchmark figures
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
 dist: $(STAMP)  ## the one-folder app in dist/workshop-app/ and its archive (PyInstaller)
-	@$(ENSURE) run
+	@$(ENSURE) run dist
 	$(BIN)/pip install --quiet -e '.[bundle]'
 	$(BIN)/python packaging/build_bundle.py
 
