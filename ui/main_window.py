@@ -10,7 +10,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget)
 
-from workshop_app import __version__
+from workshop_app import version as app_version
 from workshop_app.clock import Clock
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
 
     def _on_about(self) -> None:
         QMessageBox.about(self, _("About"), _("Workshop {version}\nRun a customer-experience seminar "
-                                              "offline and export its roadmap.").format(version=__version__))
+                                              "offline and export its roadmap.").format(version=app_version()))
 
 
 def app_instance() -> QApplication:

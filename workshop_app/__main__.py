@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import version as app_version
 from .i18n import _, set_language, system_language
 
 COMMANDS = ("new", "demo", "check", "export", "import")
@@ -25,8 +25,19 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", help=_("a seminar file (.workshop) to open"))
     parser.add_argument("--demo", action="store_true", help=_("open a fresh copy of the demo seminar"))
     parser.add_argument("--lang", choices=("fr", "en"), help=_("language of the interface"))
-    parser.add_argument("--version", action="version", version=f"workshop-app {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help=_("start on the demo seminar, exit 0 once its console has painted "
+                               "(1 otherwise); for checking an installation"))
+    parser.add_argument("--version", action=_Version, nargs=0, help=_("show the version and exit"))
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``, the number read only when asked (see ``workshop_app.version``)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"workshop-app {app_version()}")
+        parser.exit()
 
 
 def _commands_parser() -> argparse.ArgumentParser:
@@ -144,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _gui_parser().parse_args(argv)
     from ui.app import run_gui
 
+    if args.self_test:
+        from ui.app import self_test
+
+        return self_test(language=args.lang)
     return run_gui(file=args.file, demo=args.demo, language=args.lang)
 
 
