@@ -91,7 +91,17 @@ class Console(QWidget):
         return None
 
     def _clicker_active(self) -> bool:
-        return self.tabs.currentWidget() is self.run_panel or self.shared_screen.isActiveWindow()
+        """Run keys apply on every tab of the console and on the shared screen, not in a dialog.
+
+        Text fields are left alone by the filter itself; a dialog (modal or not) over the
+        console keeps its keys, so Space there never starts a timer.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.activeModalWidget() is not None:
+            return False
+        active = QApplication.activeWindow()
+        return active is None or not active.inherits("QDialog")
 
     def show_exercise_on_screen(self, exercise_key: str) -> None:
         """Put an exercise's shared view on the projector ("" : the block page)."""

@@ -123,7 +123,7 @@ class RunPanel(QWidget):
         self.session.ticked.connect(self._on_ticked)
         b = self.buttons
         b["start"].clicked.connect(self.start_or_pause)
-        b["next"].clicked.connect(lambda: self._act(self.runner.go, +1))
+        b["next"].clicked.connect(self.next_block)
         b["prev"].clicked.connect(lambda: self._act(self.runner.go, -1))
         b["plus1"].clicked.connect(lambda: self._act(self.runner.extend, 1))
         b["plus5"].clicked.connect(lambda: self._act(self.runner.extend, 5))
@@ -151,7 +151,8 @@ class RunPanel(QWidget):
         self._act(self.runner.start_or_pause)
 
     def next_block(self) -> None:
-        self._act(self.runner.go, +1)
+        """Move on to the next block; its timer starts only if the facilitator set it so."""
+        self._act(self.runner.go, +1, settings.get(settings.NEXT_STARTS))
 
     def previous_block(self) -> None:
         self._act(self.runner.go, -1)
