@@ -72,7 +72,7 @@ class ParticipantsModel(QAbstractTableModel):
         try:
             edit_participant(self.session, p.id, *fields)
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
             return False
         return True
 

@@ -123,7 +123,7 @@ class StepsModel(QAbstractTableModel):
             record(self.session, _("Edit the step {title}").format(title=step.title),
                    lambda: logic.update_step(self.session.store, step.id, **changes))
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
             return False
         return True
 

@@ -33,7 +33,7 @@ class _Refreshing:
         try:
             action()
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
             return False
         return True
 
@@ -158,7 +158,7 @@ class OptionsModel(_Refreshing, QAbstractTableModel):
             try:
                 count = int(value)
             except (TypeError, ValueError):
-                show_error(None, _("Type a number of hands."))
+                show_error(self, _("Type a number of hands."))
                 return False
             return self._try(lambda: commands.set_hand_count(self.session, self.key, option_key, count))
         if index.column() == self.CHOSEN and role == Qt.CheckStateRole:
