@@ -182,21 +182,28 @@ class MainWindow(QMainWindow):
         from .wizard import NewSeminarWizard  # a dialog seldom opened: not imported at start-up
 
         wizard = NewSeminarWizard(self)
-        if not wizard.exec():
-            return
-        spec = wizard.spec()
-        try:
-            store = create_store(spec.path, spec.title, spec.organisation, spec.language,
-                                 created_at=datetime.now().isoformat(timespec="seconds"))
-            apply_template(store, spec.template, spec.dates, spec.language, spec.start, spec.end)
-            from exercises import REGISTRY
+        while True:  # a refusal reopens the same wizard: nothing typed is lost
+            if not wizard.exec():
+                return
+            spec = wizard.spec()
+            store = None
+            try:
+                store = create_store(spec.path, spec.title, spec.organisation, spec.language,
+                                     created_at=datetime.now().isoformat(timespec="seconds"))
+                apply_template(store, spec.template, spec.dates, spec.language, spec.start, spec.end)
+                from exercises import REGISTRY
 
-            with store.action():
-                for exercise in REGISTRY:
-                    exercise.seed(store, spec.language)
-        except (StoreError, ValidationError) as error:
-            show_error(self, str(error), _("Cannot create the seminar"))
-            return
+                with store.action():
+                    for exercise in REGISTRY:
+                        exercise.seed(store, spec.language)
+            except (StoreError, ValidationError) as error:
+                if store is not None:  # half made: nothing the user confirmed is in it
+                    store.close()
+                    for leftover in ("", "-wal", "-shm", "-journal"):
+                        Path(f"{spec.path}{leftover}").unlink(missing_ok=True)
+                show_error(self, str(error), _("Cannot create the seminar"))
+                continue
+            break
         self.attach(store)
 
     def save_copy(self) -> None:
