@@ -145,6 +145,7 @@ class JourneyChart(QWidget):
         self.session = session
         self.dark = dark
         self._image: QImage | None = None
+        self.figure = None
         self.setMinimumHeight(200)
 
     def invalidate(self) -> None:
@@ -152,17 +153,30 @@ class JourneyChart(QWidget):
         self.update()
 
     def font_pt(self) -> float:
+        """Labels are drawn at 0.9 × this: on the shared screen, the size that reads from 12 m."""
         if not self.dark:
             return 10.0
-        return 0.03 * max(self.window().height(), 200) * 72 / 100
+        from ui.room import room_pt
+
+        return room_pt(self.window().height()) / 0.9
+
+    def room_figure(self):
+        """The last figure drawn (the font-size tests read its texts)."""
+        return self.figure
 
     def image(self) -> QImage:
         if self._image is None or self._image.size() != self.size():
             steps = logic.list_steps(self.session.store)
+            width_in = max(self.width(), 100) / 100
+            wrap = None
+            if self.dark:  # characters per line that fit a step's column at the room's size
+                column_pt = width_in * 72 * 0.85 / max(len(steps), 1)
+                wrap = max(6, int(column_pt / (self.font_pt() * 0.9 * 0.58)))
             figure = journey_curve([s.title for s in steps], [s.emotion for s in steps],
                                    [s.moment_of_truth for s in steps], self.session.language, dark=self.dark,
-                                   width_in=max(self.width(), 100) / 100, height_in=max(self.height(), 100) / 100,
-                                   font_pt=self.font_pt(), dpi=100)
+                                   width_in=width_in, height_in=max(self.height(), 100) / 100,
+                                   font_pt=self.font_pt(), dpi=100, wrap=wrap, max_lines=3 if self.dark else 4)
+            self.figure = figure
             self._image = render_figure(figure)
         return self._image
 
@@ -342,6 +356,8 @@ class SharedView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         h = max(self.window().height(), 200)
-        self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {int(0.045 * h)}px;")
-        self.verdict.setStyleSheet(f"color: #FFC9CF; font-size: {int(0.03 * h) + 1}px;")
+        from ui.room import room_px
+
+        self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {room_px(h, 1.2)}px;")
+        self.verdict.setStyleSheet(f"color: #FFC9CF; font-size: {room_px(h)}px;")
         self.chart.invalidate()
