@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+from PySide6.QtWidgets import (QSizePolicy, QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
                                QPushButton, QSpinBox, QSplitter, QStyledItemDelegate, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -206,6 +206,7 @@ class ConsoleView(QWidget):
         self.template_button = QToolButton()
         self.template_button.setText(_("Start from a typical journey"))
         self.template_button.setPopupMode(QToolButton.InstantPopup)
+        self.template_button.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)  # never clipped at 1366 px
         self.template_menu = QMenu(self)
         self.template_button.setMenu(self.template_menu)
         for template in logic.templates():

@@ -222,6 +222,12 @@ class KpiModel(_Refreshing, QAbstractTableModel):
         return self._try(lambda: commands.update_kpi(self.session, kpi.id, **{field: str(value)}))
 
 
+def initials(name: str) -> str:
+    """'Claire Dubois' -> 'CD' ('Ann' stays 'Ann'): a dozen people fit across the roles grid at 1366 px."""
+    parts = name.replace("-", " ").split()
+    return "".join(part[0] for part in parts[:3]).upper() if len(parts) > 1 else name
+
+
 def short_name(name: str) -> str:
     """'Claire Dubois' -> 'Claire D.', so a dozen people fit across the RACI table."""
     parts = name.split()
@@ -271,7 +277,7 @@ class RaciModel(_Refreshing, QAbstractTableModel):
         person = self.person(section)
         flagged = person.id in self.table.flagged
         if role == Qt.DisplayRole:
-            return ("⚠ " if flagged else "") + short_name(person.name)
+            return ("⚠ " if flagged else "") + initials(person.name)
         if role == Qt.ToolTipRole:
             load = self.table.loads.get(person.id)
             text = f"{person.name} — {person.function}"

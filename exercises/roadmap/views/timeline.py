@@ -96,7 +96,7 @@ class TimelineWidget(QWidget):
 
         return float(room_px(self.window().height()))
 
-    def font(self, px: float, bold: bool = False):
+    def room_font(self, px: float, bold: bool = False):
         return font(max(px, self.min_px()), bold)
 
     def _layout(self) -> None:
@@ -175,7 +175,7 @@ class TimelineWidget(QWidget):
             return
         c, s = self.colours, self._scale()
         plot = self.plot
-        band_font = self.font(13 * s, True)
+        band_font = self.room_font(13 * s, True)
         for index, (key, first, stop) in enumerate(horizon_bands(self.plan.horizon)):
             band = QRectF(plot.left() + first * self.quarter_w, 0, (stop - first) * self.quarter_w, self.height())
             painter.fillRect(band, QColor(c["bands"][index % len(c["bands"])]))
@@ -185,10 +185,10 @@ class TimelineWidget(QWidget):
                 label = label.replace(" (", "\n(")  # "Quick wins\n(0-6 months)" in a narrow band
             if "\n" in label and self.min_px():  # two lines do not fit at the room's size: abbreviate
                 label = elided(label.split("\n")[0], band_font, box.width())
-            painter.setFont(band_font if "\n" not in label else self.font(11 * s, True))
+            painter.setFont(band_font if "\n" not in label else self.room_font(11 * s, True))
             painter.setPen(QColor(c["band_text"]))
             painter.drawText(box, int(Qt.AlignCenter), label)
-        quarter_font = self.font(12 * s)
+        quarter_font = self.room_font(12 * s)
         painter.setFont(quarter_font)
         for q in range(self.plan.horizon):
             x = plot.left() + q * self.quarter_w
@@ -204,7 +204,7 @@ class TimelineWidget(QWidget):
             painter.setPen(QPen(QColor(c["grid"]), 1))
             painter.drawLine(QPointF(0, rect.top()), QPointF(self.width(), rect.top()))
             painter.fillRect(QRectF(0, rect.top() + 1, 5 * s, rect.height() - 1), QColor(colour))
-            f = self.font(min(14 * s, self.row_h * 0.32), True)
+            f = self.room_font(min(14 * s, self.row_h * 0.32), True)
             painter.setFont(f)
             painter.setPen(QColor(c["text"]))
             box = QRectF(10 * s, rect.top(), self.label_w - 16 * s, rect.height())
@@ -216,7 +216,7 @@ class TimelineWidget(QWidget):
         for item in self.plan.items:
             self._paint_bar(painter, item, colours.get(item.id, NO_AXIS))
         if not self.plan.items and not self.plan.axes:
-            painter.setFont(self.font(16 * s))
+            painter.setFont(self.room_font(16 * s))
             painter.setPen(QColor(c["muted"]))
             painter.drawText(plot, int(Qt.AlignCenter), _("No Go initiative yet."))
         painter.end()
@@ -243,7 +243,7 @@ class TimelineWidget(QWidget):
         two_lines = rect.height() > title_px * 2.6
         left = rect.left() + 8 * s
         right = max(self.text_right.get(item.id, rect.right()), rect.right() - 8 * s)
-        title_font, detail_font = self.font(title_px, True), self.font(title_px * 0.8)
+        title_font, detail_font = self.room_font(title_px, True), self.room_font(title_px * 0.8)
         if two_lines:
             # the lower part of the bar is left to the milestone diamonds
             middle = rect.top() + rect.height() * 0.5
@@ -297,7 +297,7 @@ class TimelineWidget(QWidget):
         rect = self.bars[initiative_id]
         s = self._scale()
         title_px = max(min(16 * s, rect.height() * 0.34), self.min_px())
-        f = self.font(title_px, True)
+        f = self.room_font(title_px, True)
         left = rect.left() + 8 * s
         right = max(self.text_right.get(initiative_id, rect.right()), rect.right() - 8 * s)
         width = QFontMetricsF(f).horizontalAdvance(self.plan.item(initiative_id).title)
