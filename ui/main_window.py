@@ -17,7 +17,7 @@ from workshop_app.store import SUFFIX, StoreError, create_store, open_store
 
 from . import settings
 from .console import Console
-from .errors import show_error
+from .errors import log, show_error
 from .session import Session
 from .start_screen import StartScreen
 
@@ -87,8 +87,17 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(_("&View"))
         self.screen_action = self._action(view_menu, _("&Shared screen"), self._on_show_screen, "Ctrl+Shift+S")
         language_menu = view_menu.addMenu(_("&Language"))
-        self._action(language_menu, "Français", lambda: self._on_language("fr"))
-        self._action(language_menu, "English", lambda: self._on_language("en"))
+        from PySide6.QtGui import QActionGroup
+        from workshop_app.i18n import current_language
+
+        self.language_actions = {}
+        group = QActionGroup(self)  # exclusive: the current language is ticked
+        for code, name in (("fr", "Français"), ("en", "English")):
+            action = self._action(language_menu, name, lambda _checked=False, c=code: self._on_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == (settings.get(settings.LANGUAGE) or current_language()))
+            group.addAction(action)
+            self.language_actions[code] = action
         help_menu = bar.addMenu(_("&Help"))
         self._action(help_menu, _("&About"), self._on_about)
         self._refresh_recent_menu()
@@ -137,6 +146,8 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
+        log.info("Workshop %s opened %s%s (schema %s)", __version__, store.path,
+                 " read-only" if self.session.read_only else "", store.scalar("PRAGMA user_version"))
         if "demo" not in store.path.parent.name:
             settings.add_recent(str(store.path))
         self._refresh_recent_menu()
@@ -197,6 +208,7 @@ class MainWindow(QMainWindow):
                     for exercise in REGISTRY:
                         exercise.seed(store, spec.language)
             except (StoreError, ValidationError) as error:
+                log.warning("creating %s failed: %s", spec.path, error)
                 if store is not None:  # half made: nothing the user confirmed is in it
                     store.close()
                     for leftover in ("", "-wal", "-shm", "-journal"):
@@ -205,6 +217,18 @@ class MainWindow(QMainWindow):
                 continue
             break
         self.attach(store)
+        self.point_to_participants()
+
+    def point_to_participants(self) -> None:
+        """After a new seminar: the Participants tab, and a word on what comes next."""
+        if self.console is None:
+            return
+        tabs = self.console.tabs
+        index = next((i for i in range(tabs.count()) if tabs.tabText(i) == _("Participants")), -1)
+        if index >= 0:
+            tabs.setCurrentIndex(index)
+        self.statusBar().showMessage(_("The seminar is ready. Next: add the participants (Paste a list… "
+                                       "takes a spreadsheet's rows)."), 15000)
 
     def save_copy(self) -> None:
         if self.session is None:
@@ -217,8 +241,10 @@ class MainWindow(QMainWindow):
         try:
             self.session.store.backup_to(path)
         except StoreError as error:
+            log.warning("saving a copy to %s failed: %s", path, error)
             show_error(self, str(error))
             return
+        log.info("copy saved to %s", path)
         self.statusBar().showMessage(_("Copy saved to {path}").format(path=path), 5000)
 
     def export_word(self) -> None:
@@ -246,8 +272,10 @@ class MainWindow(QMainWindow):
         except Exception as error:  # ExportError: a sentence for the user
             from .export_dialog import user_message
 
+            log.warning("JSON export to %s failed: %s", path, error)
             show_error(self, user_message(error))
             return
+        log.info("JSON export written to %s", path)
         self.statusBar().showMessage(_("Exported to {path}").format(path=path), 5000)
 
     def import_json(self) -> None:

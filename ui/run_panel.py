@@ -221,7 +221,12 @@ class RunPanel(QWidget):
             if step else "")
         if block:
             drift = run_core.day_drift(self.session.store, self.session.clock, block.day_id)
-            self.drift_label.setText(drift_text(drift))
+            text = drift_text(drift)
+            day = next((d for d in list_days(self.session.store) if d.id == block.day_id), None)
+            today = self.session.clock.local().date().isoformat()
+            if day is not None and day.date != today:  # a rehearsal: times are today's, not the day's
+                text = _("Rehearsal (the day is planned for {date})").format(date=day.date) + " · " + text
+            self.drift_label.setText(text)
             colour = theme.DANGER if drift.overrun_minutes > 0 else (
                 theme.WARNING if drift.behind_minutes >= 5 else theme.MUTED)
             self.drift_label.setStyleSheet(f"color: {colour}; font-size: 13pt;")
