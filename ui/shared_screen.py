@@ -46,6 +46,9 @@ class BlockPage(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.apply_sizes()
+
+    def apply_sizes(self) -> None:
         h = self.window().height()  # sizes follow the projector window, read from 12 m
         self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {room_px(h, 1.6)}px;")
         self.instructions.setStyleSheet(f"color: #D9E2EC; font-size: {room_px(h)}px;")
@@ -81,6 +84,7 @@ class SharedScreen(QWidget):
         self._frozen: QPixmap | None = None
         self.curtain = BlackCurtain(self)
         self.resize(1280, 720)
+        self.apply_sizes()
         self._connect_signals()
         self.refresh()
         self._apply_mode()
@@ -156,6 +160,12 @@ class SharedScreen(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.curtain.setGeometry(self.rect())
+        self.apply_sizes()
+
+    def apply_sizes(self) -> None:
+        """Text sizes from the window's height (also before the window is first shown, for
+        the console's thumbnail: a hidden window gets its resize event only when shown)."""
+        self.block_page.apply_sizes()
         h = self.height()
         self.header_title.setStyleSheet(f"color: #D9E2EC; font-size: {room_px(h)}px;")
         self.clock_strip.setStyleSheet(f"color: white; font-weight: bold; font-size: {room_px(h, 1.1)}px;")

@@ -168,14 +168,12 @@ class JourneyChart(QWidget):
         if self._image is None or self._image.size() != self.size():
             steps = logic.list_steps(self.session.store)
             width_in = max(self.width(), 100) / 100
-            wrap = None
-            if self.dark:  # characters per line that fit a step's column at the room's size
-                column_pt = width_in * 72 * 0.85 / max(len(steps), 1)
-                wrap = max(6, int(column_pt / (self.font_pt() * 0.9 * 0.58)))
+            wrap = 18 if self.dark else None  # on the shared screen: one slanted, abbreviated line
             figure = journey_curve([s.title for s in steps], [s.emotion for s in steps],
                                    [s.moment_of_truth for s in steps], self.session.language, dark=self.dark,
                                    width_in=width_in, height_in=max(self.height(), 100) / 100,
-                                   font_pt=self.font_pt(), dpi=100, wrap=wrap, max_lines=3 if self.dark else 4)
+                                   font_pt=self.font_pt(), dpi=100, wrap=wrap, max_lines=1 if self.dark else 4,
+                                   legend_rows=2 if self.dark else 1)
             self.figure = figure
             self._image = render_figure(figure)
         return self._image

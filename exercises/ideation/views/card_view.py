@@ -87,7 +87,7 @@ class SharedCard(QWidget):
                 for line in lines:
                     painter.drawText(rect.left(), ly, line)
                     ly += value_m.lineSpacing()
-            y += label_m.lineSpacing() + len(lines) * value_m.lineSpacing() + int(0.016 * h)
+            y += label_m.lineSpacing() + len(lines) * value_m.lineSpacing() + int((0.016 if max_lines > 1 else 0.004) * h)
         return y - rect.top()
 
     def paintEvent(self, event) -> None:
