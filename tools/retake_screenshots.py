@@ -340,6 +340,8 @@ def main() -> int:
                         help="shared-screen size, WxH (default 1280x720); other sizes replace "
                              "'1280x720' in the file names")
     parser.add_argument("--lang", default="fr", help="language of the demo and the interface")
+    parser.add_argument("--console-size", default="", help="console shots' size, WxH (default: the existing file's)")
+    parser.add_argument("--suffix", default="", help="added to each file name before .png (e.g. -en)")
     args = parser.parse_args()
     global SHARED_SIZE, LANGUAGE
     SHARED_SIZE = tuple(int(n) for n in args.size.lower().split("x"))
@@ -369,12 +371,14 @@ def main() -> int:
             view = SHARED[name](session)
             window = shared_screen(session, view)
         elif name in CONSOLE:
-            window = console_window(CONSOLE[name](session), existing_size(name))
+            size = tuple(int(n) for n in args.console_size.lower().split("x")) if args.console_size \
+                else existing_size(name)
+            window = console_window(CONSOLE[name](session), size)
         else:
             print(f"no recipe for {name}", file=sys.stderr)
             continue
         settle()
-        path = args.out / name.replace("1280x720", args.size)
+        path = args.out / name.replace("1280x720", args.size).replace(".png", f"{args.suffix}.png")
         if not window.grab().save(str(path)):
             print(f"could not save {path}", file=sys.stderr)
             return 1

@@ -88,13 +88,17 @@ def value_effort_points(store: Store, result: RoundResult) -> list[tuple[str, fl
             for p in value_effort(store, result)]
 
 
-def value_effort_figure(points: list, language: str | None = None, size=None):
+def value_effort_figure(points: list, language: str | None = None, size=None, room: bool = False):
+    """``room``: for the shared screen, short axis titles and no note (the ranking names them)."""
     t = lambda text: translate(text, language)  # noqa: E731
     quadrants = (t(N_("Quick wins")), t(N_("Big bets")), t(N_("Fill-ins")), t(N_("Money pits")))
     shown = {p[4] for p in points}
     legend = {k: decision_label(k, language) for k in ("go", "later", "nogo") if k in shown}
     if "" in shown:
         legend[""] = t(N_("Not decided"))
+    if room:
+        return charts.value_effort_chart(points, t(N_("Value (1 to 5)")), t(N_("Effort (1 to 5)")), quadrants,
+                                         legend, size=size)
     return charts.value_effort_chart(points, t(N_("Value for customers and segments (1 to 5)")),
                                      t(N_("Effort and impact on the organisation (1 to 5)")), quadrants,
                                      legend, size=size, numbers_note=t(N_("Numbers: rank in this vote")))
@@ -124,7 +128,7 @@ def figure(kind: str, store: Store, result: RoundResult, language: str | None = 
            room: bool = False):
     """``room``: drawn for the shared screen (fewer, one-line bars; see ``ranking_figure``)."""
     if kind == "value_effort":
-        return value_effort_figure(value_effort_points(store, result), language, size)
+        return value_effort_figure(value_effort_points(store, result), language, size, room)
     return result_figure(kind, result, language, size, room)
 
 

@@ -133,7 +133,9 @@ class ResultsPage(QWidget):
             self._shown = marker
             store = self.session.store
             points = figures.value_effort_points(store, result) if view == "value_effort" else None
-            self.chart.set_factory(lambda size: figures.value_effort_figure(points, None, size) if points is not None
+            self.chart.set_factory(lambda size: figures.value_effort_figure(points, None, size,
+                                                                            room=self.chart.min_font_px > 0)
+                                   if points is not None
                                    else figures.figure(view, store, result, None, size,
                                                        room=self.chart.min_font_px > 0))
 
