@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 SHOTS_DIR = ROOT / "docs" / "screenshots"
 SHARED_SIZE = (1280, 720)
+LANGUAGE = "fr"
 
 app: QApplication | None = None
 _tmp = Path(tempfile.mkdtemp(prefix="retake-"))
@@ -44,7 +45,7 @@ def new_session():
     _counter += 1
     folder = _tmp / str(_counter)
     folder.mkdir()
-    store = build_demo(folder / "demo.workshop", "fr")
+    store = build_demo(folder / "demo.workshop", LANGUAGE)
     session = Session(store)
     _keep.append(session)
     return session
@@ -294,12 +295,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="only these files (default: all)")
     parser.add_argument("--out", type=Path, default=SHOTS_DIR, help="where to write (default: docs/screenshots)")
+    parser.add_argument("--size", default="1280x720",
+                        help="shared-screen size, WxH (default 1280x720); other sizes replace "
+                             "'1280x720' in the file names")
+    parser.add_argument("--lang", default="fr", help="language of the demo and the interface")
+    parser.add_argument("--console-size", default="", help="console shots' size, WxH (default: the existing file's)")
+    parser.add_argument("--suffix", default="", help="added to each file name before .png (e.g. -en)")
     args = parser.parse_args()
+    global SHARED_SIZE, LANGUAGE
+    SHARED_SIZE = tuple(int(n) for n in args.size.lower().split("x"))
+    LANGUAGE = args.lang
 
     app = QApplication(sys.argv[:1])
     from workshop_app.i18n import set_language
 
-    set_language("fr")  # before any widget is created
+    set_language(LANGUAGE)  # before any widget is created
     from ui import theme
 
     app.setStyleSheet(theme.STYLE_SHEET)
@@ -320,12 +330,14 @@ def main() -> int:
             view = SHARED[name](session)
             window = shared_screen(session, view)
         elif name in CONSOLE:
-            window = console_window(CONSOLE[name](session), existing_size(name))
+            size = tuple(int(n) for n in args.console_size.lower().split("x")) if args.console_size \
+                else existing_size(name)
+            window = console_window(CONSOLE[name](session), size)
         else:
             print(f"no recipe for {name}", file=sys.stderr)
             continue
         settle()
-        path = args.out / name
+        path = args.out / name.replace("1280x720", args.size).replace(".png", f"{args.suffix}.png")
         if not window.grab().save(str(path)):
             print(f"could not save {path}", file=sys.stderr)
             return 1

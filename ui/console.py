@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from workshop_app.i18n import _
+from workshop_app.i18n import N_, _
 
 from . import settings
 from .clicker import ClickerFilter
@@ -47,11 +47,19 @@ class LazyTab(QWidget):
         super().showEvent(event)
 
 
+# Short tab titles (in the interface's language), so every tab shows at 1366 px wide in
+# French as in English; the exercise's full title is the tab's tooltip.
+TAB_TITLES = {"diagnosis": N_("Diagnosis"), "trends": N_("Trends"), "journey": N_("Journey"),
+              "ideation": N_("Ideas"), "arbitration": N_("Arbitration"), "governance": N_("Governance"),
+              "roadmap": N_("Roadmap")}
+
+
 def exercise_tabs(session) -> list[tuple[str, QWidget, object]]:
     """(title, lazily built tab, exercise) for every registered exercise that has views."""
     from exercises import REGISTRY
 
-    return [(exercise.title(session.language), LazyTab(session, exercise.views_module, "ConsoleView"), exercise)
+    return [(_(TAB_TITLES[exercise.key]) if exercise.key in TAB_TITLES else exercise.title(session.language),
+             LazyTab(session, exercise.views_module, "ConsoleView"), exercise)
             for exercise in REGISTRY if exercise.views_module]
 
 
@@ -68,8 +76,8 @@ class Console(QWidget):
         self.tabs.addTab(LazyTab(session, "ui.agenda_panel", "AgendaPanel"), _("Agenda"))
         self.tabs.addTab(LazyTab(session, "ui.participants_panel", "ParticipantsPanel"), _("Participants"))
         self.exercises = exercise_tabs(session)
-        for title, view, _exercise in self.exercises:
-            self.tabs.addTab(view, title)
+        for title, view, exercise in self.exercises:
+            self.tabs.setTabToolTip(self.tabs.addTab(view, title), exercise.title(session.language))
         self.tabs.addTab(LazyTab(session, "ui.seminar_panel", "SeminarPanel"), _("Seminar"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -112,7 +120,17 @@ class Console(QWidget):
         return None
 
     def _clicker_active(self) -> bool:
-        return self.tabs.currentWidget() is self.run_panel or self.shared_screen.isActiveWindow()
+        """Run keys apply on every tab of the console and on the shared screen, not in a dialog.
+
+        Text fields are left alone by the filter itself; a dialog (modal or not) over the
+        console keeps its keys, so Space there never starts a timer.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.activeModalWidget() is not None:
+            return False
+        active = QApplication.activeWindow()
+        return active is None or not active.inherits("QDialog")
 
     def show_exercise_on_screen(self, exercise_key: str) -> None:
         """Put an exercise's shared view on the projector ("" : the block page)."""

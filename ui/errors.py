@@ -7,8 +7,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from workshop_app.i18n import _
 
@@ -45,9 +45,29 @@ def setup_logging() -> Path:
     return path
 
 
-def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
-    """Tell the user why something was refused (a sentence, no traceback)."""
-    QMessageBox.warning(parent, title or _("Not possible"), message)
+def dialog_parent(owner: QObject | None) -> QWidget | None:
+    """The window a dialog about ``owner`` belongs to: the console's window, never the projector.
+
+    ``owner`` may be a widget or a model (its QObject parents lead to the widget showing it).
+    Without one, the application's main window.
+    """
+    obj = owner
+    while obj is not None and not isinstance(obj, QWidget):
+        obj = QObject.parent(obj)
+    window = obj.window() if obj is not None else None
+    if window is not None and not window.inherits("SharedScreen"):
+        return window
+    app = QApplication.instance()
+    mains = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow)] if app else []
+    return next((w for w in mains if w.isVisible()), mains[0] if mains else window)
+
+
+def show_error(parent: QObject, message: str, title: str | None = None) -> None:
+    """Tell the user why something was refused (a sentence, no traceback).
+
+    ``parent`` is the widget or model the refusal is about: the dialog opens over its window.
+    """
+    QMessageBox.warning(dialog_parent(parent), title or _("Not possible"), message)
 
 
 def install_excepthook(parent_getter) -> None:

@@ -89,6 +89,10 @@ class ExportDialog(QDialog):
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Close)
         self.buttons.button(QDialogButtonBox.Ok).setText(_("Export"))
+        self.open_button = self.buttons.addButton(_("Open the document"), QDialogButtonBox.ActionRole)
+        self.open_button.hide()  # shown once a document is written
+        self.open_button.clicked.connect(self.open_document)
+        self.written: str | None = None
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         path_row = QHBoxLayout()
@@ -137,12 +141,28 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
+    def open_document(self) -> bool:
+        """Open the written document in the system's word processor."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        return bool(self.written) and QDesktopServices.openUrl(QUrl.fromLocalFile(self.written))
+
     def _on_finished_ok(self, path: str) -> None:
+        from .errors import log
+
+        log.info("Word export (%s) written to %s", "short" if self.short.isChecked() else "full", path)
+        self.written = path
+        self.open_button.show()
+        self.open_button.setFocus()
         self.progress.setValue(self.progress.maximum())
         self.status.setText(_("The roadmap was written to {path}").format(path=path))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
 
     def _on_failed(self, message: str) -> None:
+        from .errors import log
+
+        log.warning("Word export failed: %s", message)
         self.status.setText(message)
         self.status.setStyleSheet("color: #D1495B;")
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)

@@ -18,7 +18,7 @@ from workshop_app.store import SUFFIX, StoreError
 
 from . import settings
 from .console import Console
-from .errors import show_error
+from .errors import log, show_error
 from .session import Session
 from .start_screen import StartScreen
 
@@ -88,8 +88,17 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(_("&View"))
         self.screen_action = self._action(view_menu, _("&Shared screen"), self._on_show_screen, "Ctrl+Shift+S")
         language_menu = view_menu.addMenu(_("&Language"))
-        self._action(language_menu, "Français", lambda: self._on_language("fr"))
-        self._action(language_menu, "English", lambda: self._on_language("en"))
+        from PySide6.QtGui import QActionGroup
+        from workshop_app.i18n import current_language
+
+        self.language_actions = {}
+        group = QActionGroup(self)  # exclusive: the current language is ticked
+        for code, name in (("fr", "Français"), ("en", "English")):
+            action = self._action(language_menu, name, lambda _checked=False, c=code: self._on_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == (settings.get(settings.LANGUAGE) or current_language()))
+            group.addAction(action)
+            self.language_actions[code] = action
         help_menu = bar.addMenu(_("&Help"))
         self._action(help_menu, _("&About"), self._on_about)
         self._refresh_recent_menu()
@@ -139,6 +148,8 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
+        log.info("Workshop %s opened %s%s (schema %s)", app_version(), store.path,
+                 " read-only" if self.session.read_only else "", store.scalar("PRAGMA user_version"))
         if "demo" not in store.path.parent.name:
             settings.add_recent(str(store.path))
         self._refresh_recent_menu()
@@ -211,19 +222,34 @@ class MainWindow(QMainWindow):
         from .wizard import NewSeminarWizard  # a dialog seldom opened: not imported at start-up
 
         wizard = NewSeminarWizard(self)
-        if not wizard.exec():
-            return
-        spec = wizard.spec()
-        try:
-            store = create_seminar(spec.path, spec.seminar(), REGISTRY,
-                                   created_at=datetime.now().isoformat(timespec="seconds"))
-        except (StoreError, ValidationError) as error:
-            show_error(self, str(error), _("Cannot create the seminar"))
-            return
+        while True:  # a refusal reopens the same wizard: nothing typed is lost
+            if not wizard.exec():
+                return
+            spec = wizard.spec()
+            try:
+                store = create_seminar(spec.path, spec.seminar(), REGISTRY,
+                                       created_at=datetime.now().isoformat(timespec="seconds"))
+            except (StoreError, ValidationError) as error:  # create_seminar leaves no half-made file
+                log.warning("creating %s failed: %s", spec.path, error)
+                show_error(self, str(error), _("Cannot create the seminar"))
+                continue
+            break
         from workshop_app.lock import hold
 
         hold(store)
         self.attach(store)
+        self.point_to_participants()
+
+    def point_to_participants(self) -> None:
+        """After a new seminar: the Participants tab, and a word on what comes next."""
+        if self.console is None:
+            return
+        tabs = self.console.tabs
+        index = next((i for i in range(tabs.count()) if tabs.tabText(i) == _("Participants")), -1)
+        if index >= 0:
+            tabs.setCurrentIndex(index)
+        self.statusBar().showMessage(_("The seminar is ready. Next: add the participants (Paste a list… "
+                                       "takes a spreadsheet's rows)."), 15000)
 
     def save_copy(self) -> None:
         if self.session is None:
@@ -236,8 +262,10 @@ class MainWindow(QMainWindow):
         try:
             self.session.store.backup_to(path)
         except StoreError as error:
+            log.warning("saving a copy to %s failed: %s", path, error)
             show_error(self, str(error))
             return
+        log.info("copy saved to %s", path)
         self.statusBar().showMessage(_("Copy saved to {path}").format(path=path), 5000)
 
     def export_word(self) -> None:
@@ -265,8 +293,10 @@ class MainWindow(QMainWindow):
         except Exception as error:  # ExportError: a sentence for the user
             from .export_dialog import user_message
 
+            log.warning("JSON export to %s failed: %s", path, error)
             show_error(self, user_message(error))
             return
+        log.info("JSON export written to %s", path)
         self.statusBar().showMessage(_("Exported to {path}").format(path=path), 5000)
 
     def import_json(self) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from workshop_app import participants as core
 from workshop_app.domain import ValidationError
@@ -28,10 +29,19 @@ class ParticipantsModel(QAbstractTableModel):
         return [_("Name"), _("Function"), _("E-mail")]
 
     def _on_changed(self, kind: str, _ident: int) -> None:
-        if kind == "participants":
-            self.beginResetModel()
-            self._rows = core.list_participants(self.session.store)
-            self.endResetModel()
+        if kind != "participants":
+            return
+        rows = core.list_participants(self.session.store)
+        if [p.id for p in rows] == [p.id for p in self._rows]:
+            # the same people, edited: update in place, so an open cell editor (Tab moving to
+            # the next cell) is not destroyed by a reset under the view's feet
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 2))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -72,7 +82,7 @@ class ParticipantsModel(QAbstractTableModel):
         try:
             edit_participant(self.session, p.id, *fields)
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
             return False
         return True
 
@@ -112,29 +122,47 @@ def add_many(session, people: list[tuple[str, str, str]]) -> list[int]:
 
 
 class PasteDialog(QDialog):
-    """Paste a list of names (one per line) or CSV rows: name, function, e-mail."""
+    """Paste a list of names (one per line) or CSV rows: name, function, e-mail.
+
+    A table previews the columns found in each line before anything is added.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("Paste a list of participants"))
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(_("One person per line, or: name, function, e-mail"))
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([_("Name"), _("Function"), _("E-mail")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
         self.preview = QLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(_("Add them"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
+        layout.addWidget(self.text, 2)
+        layout.addWidget(QLabel(_("What will be added:")))
+        layout.addWidget(self.table, 3)
         layout.addWidget(self.preview)
-        layout.addWidget(buttons)
-        self.resize(520, 380)
+        layout.addWidget(self.buttons)
+        self.resize(640, 520)
         self.text.textChanged.connect(self._on_text_changed)
+        self._on_text_changed()
 
     def people(self):
         return core.parse_pasted_list(self.text.toPlainText())
 
     def _on_text_changed(self) -> None:
-        self.preview.setText(_("{n} people will be added.").format(n=len(self.people())))
+        people = self.people()
+        self.table.setRowCount(len(people))
+        for row, person in enumerate(people):
+            for column, value in enumerate(person):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.preview.setText(_("{n} people will be added.").format(n=len(people)))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(people))
 
 
 class ParticipantDialog(QDialog):

@@ -123,7 +123,7 @@ class RunPanel(QWidget):
         self.session.ticked.connect(self._on_ticked)
         b = self.buttons
         b["start"].clicked.connect(self.start_or_pause)
-        b["next"].clicked.connect(lambda: self._act(self.runner.go, +1))
+        b["next"].clicked.connect(self.next_block)
         b["prev"].clicked.connect(lambda: self._act(self.runner.go, -1))
         b["plus1"].clicked.connect(lambda: self._act(self.runner.extend, 1))
         b["plus5"].clicked.connect(lambda: self._act(self.runner.extend, 5))
@@ -151,7 +151,8 @@ class RunPanel(QWidget):
         self._act(self.runner.start_or_pause)
 
     def next_block(self) -> None:
-        self._act(self.runner.go, +1)
+        """Move on to the next block; its timer starts only if the facilitator set it so."""
+        self._act(self.runner.go, +1, settings.get(settings.NEXT_STARTS))
 
     def previous_block(self) -> None:
         self._act(self.runner.go, -1)
@@ -220,7 +221,12 @@ class RunPanel(QWidget):
             if step else "")
         if block:
             drift = run_core.day_drift(self.session.store, self.session.clock, block.day_id)
-            self.drift_label.setText(drift_text(drift))
+            text = drift_text(drift)
+            day = next((d for d in list_days(self.session.store) if d.id == block.day_id), None)
+            today = self.session.clock.local().date().isoformat()
+            if day is not None and day.date != today:  # a rehearsal: times are today's, not the day's
+                text = _("Rehearsal (the day is planned for {date})").format(date=day.date) + " · " + text
+            self.drift_label.setText(text)
             colour = theme.DANGER if drift.overrun_minutes > 0 else (
                 theme.WARNING if drift.behind_minutes >= 5 else theme.MUTED)
             self.drift_label.setStyleSheet(f"color: {colour}; font-size: 13pt;")

@@ -26,6 +26,7 @@ LANGUAGE = Setting("ui/language", "", "Language of the interface")
 SHARED_SCREEN = Setting("shared/screen_name", "", "Screen for the shared screen")
 RECENT_FILES = Setting("files/recent", [], "Recent seminars")
 CHIME = Setting("run/chime", True, "Chime when a timer reaches zero")
+NEXT_STARTS = Setting("run/next_starts_timer", False, "Next block (PageDown) also starts its timer")
 
 
 def qsettings() -> QSettings:

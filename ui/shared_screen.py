@@ -16,6 +16,7 @@ from workshop_app.i18n import _
 from workshop_app.timer import current_step, format_seconds
 
 from . import theme
+from .room import room_px
 from .timer_widget import BigTimer
 
 
@@ -45,11 +46,14 @@ class BlockPage(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        h = max(self.height(), 200)
-        self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {int(h * 0.075)}px;")
-        self.instructions.setStyleSheet(f"color: #D9E2EC; font-size: {int(h * 0.04)}px;")
-        self.step.setStyleSheet(f"color: {theme.ACCENT_2}; font-weight: bold; font-size: {int(h * 0.045)}px;")
-        self.next_label.setStyleSheet(f"color: #9FB3C8; font-size: {int(h * 0.03)}px;")
+        self.apply_sizes()
+
+    def apply_sizes(self) -> None:
+        h = self.window().height()  # sizes follow the projector window, read from 12 m
+        self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {room_px(h, 1.6)}px;")
+        self.instructions.setStyleSheet(f"color: #D9E2EC; font-size: {room_px(h)}px;")
+        self.step.setStyleSheet(f"color: {theme.ACCENT_2}; font-weight: bold; font-size: {room_px(h)}px;")
+        self.next_label.setStyleSheet(f"color: #9FB3C8; font-size: {room_px(h)}px;")
 
 
 class SharedScreen(QWidget):
@@ -80,6 +84,7 @@ class SharedScreen(QWidget):
         self._frozen: QPixmap | None = None
         self.curtain = BlackCurtain(self)
         self.resize(1280, 720)
+        self.apply_sizes()
         self._connect_signals()
         self.refresh()
         self._apply_mode()
@@ -155,9 +160,15 @@ class SharedScreen(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.curtain.setGeometry(self.rect())
-        h = max(self.height(), 200)
-        self.header_title.setStyleSheet(f"color: #D9E2EC; font-size: {int(h * 0.028)}px;")
-        self.clock_strip.setStyleSheet(f"color: white; font-weight: bold; font-size: {int(h * 0.045)}px;")
+        self.apply_sizes()
+
+    def apply_sizes(self) -> None:
+        """Text sizes from the window's height (also before the window is first shown, for
+        the console's thumbnail: a hidden window gets its resize event only when shown)."""
+        self.block_page.apply_sizes()
+        h = self.height()
+        self.header_title.setStyleSheet(f"color: #D9E2EC; font-size: {room_px(h)}px;")
+        self.clock_strip.setStyleSheet(f"color: white; font-weight: bold; font-size: {room_px(h, 1.1)}px;")
 
     def _apply_mode(self) -> None:
         mode = self.mode

@@ -20,6 +20,7 @@ QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton:disabled {{ color: #9AA3AE; }}
 QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT}; font-weight: bold; }}
 QPushButton[primary="true"]:hover {{ background: #2B4F7E; }}
+QPushButton:checked {{ background: #1B1F24; color: white; border-color: #1B1F24; font-weight: bold; }}
 QHeaderView::section {{ background: #E7EAEE; padding: 5px; border: none; font-weight: bold; }}
 QTableView, QTreeView, QListView {{ background: white; alternate-background-color: #F3F5F8;
                                     selection-background-color: #CFE0F5; selection-color: {INK}; }}

@@ -68,5 +68,6 @@ class BigTimer(QLabel):
 
     def _apply_style(self) -> None:
         # A style sheet, not setFont: the application's style sheet would override the font.
-        self.setStyleSheet(f"color: {self._colour or self.base_colour}; font-size: {self._size}px; "
+        size = self._size or 10  # before the first fit (a colour set before any resize)
+        self.setStyleSheet(f"color: {self._colour or self.base_colour}; font-size: {size}px; "
                            f"font-weight: bold; font-family: '{self._font.family()}';")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, QTime
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLineEdit, QPushButton, QSpinBox, QTimeEdit, QVBoxLayout, QWidget,
-                               QWizard, QWizardPage, QLabel)
+                               QLineEdit, QMessageBox, QPushButton, QSpinBox, QTimeEdit, QVBoxLayout,
+                               QWidget, QWizard, QWizardPage, QLabel)
 
 from workshop_app.creation import MAX_DAYS, SeminarSpec, default_template
 from workshop_app.i18n import _, current_language
@@ -38,6 +38,25 @@ def _safe_stem(title: str) -> str:
     return "-".join(keep.split())[:60] or "seminar"
 
 
+def next_working_day(date: QDate) -> QDate:
+    """``date`` itself if it is Monday to Friday, else the Monday after."""
+    while date.dayOfWeek() > 5:
+        date = date.addDays(1)
+    return date
+
+
+def prepare_folder(path: Path) -> str | None:
+    """Make the seminar's folder exist (the default ~/Documents may not); a reason if impossible."""
+    if path.exists():
+        return _("{name} already exists.").format(name=path.name)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return _("The folder {folder} cannot be created ({reason}). Choose another place.").format(
+            folder=path.parent, reason=error.strerror or error)
+    return None
+
+
 class NewSeminarWizard(QWizard):
     def __init__(self, parent: QWidget | None = None, folder: Path | None = None):
         super().__init__(parent)
@@ -48,7 +67,7 @@ class NewSeminarWizard(QWizard):
                                      or Path.home())
         self.addPage(self._identity_page())
         self.addPage(self._days_page())
-        self.addPage(self._file_page())
+        self.file_page_id = self.addPage(self._file_page())
 
     # --- pages -------------------------------------------------------------
     def _identity_page(self) -> QWizardPage:
@@ -119,7 +138,7 @@ class NewSeminarWizard(QWizard):
         while len(self.date_edits) < count:
             previous = self.date_edits[-1].date().addDays(1) if self.date_edits \
                 else QDate.currentDate().addDays(7)
-            edit = QDateEdit(previous)
+            edit = QDateEdit(next_working_day(previous))
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             self.date_edits.append(edit)
@@ -132,6 +151,18 @@ class NewSeminarWizard(QWizard):
     def _init_file_page(self) -> None:
         if not self.path_edit.text():
             self.path_edit.setText(str(self.folder / (_safe_stem(self.title_edit.text()) + SUFFIX)))
+
+    def validateCurrentPage(self) -> bool:
+        """On the last page, make the folder exist (or say why not) before the wizard closes.
+
+        A refusal keeps the wizard open on that page, with everything typed so far.
+        """
+        if self.currentId() == self.file_page_id:
+            reason = prepare_folder(self.spec().path)
+            if reason:
+                QMessageBox.warning(self, _("Where to keep it"), reason)
+                return False
+        return super().validateCurrentPage()
 
     def _on_browse(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, _("Seminar file"), self.path_edit.text(),

@@ -56,18 +56,23 @@ def remove_participant(store: Store, participant_id: int) -> None:
         db.execute("DELETE FROM participants WHERE id = ?", [participant_id])
 
 
+def line_separator(line: str) -> str:
+    """The separator of one pasted line: a tab, a semicolon, a comma, or "" (a name alone)."""
+    return next((sep for sep in ("\t", ";", ",") if sep in line), "")
+
+
 def parse_pasted_list(text: str) -> list[tuple[str, str, str]]:
     """Parse pasted names: one per line, or CSV/TSV rows of name, function, e-mail.
 
-    A first row that looks like a header (name/nom) is skipped; blank lines are ignored.
+    The separator is guessed for each line (tab, then semicolon, then comma), so a list
+    mixing a spreadsheet's tab-separated lines with typed "name, function" lines reads
+    right. A first row that looks like a header (name/nom) is skipped; blank lines are ignored.
     """
     lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
-        return []
-    sample = "\n".join(lines[:5])
-    delimiter = "\t" if "\t" in sample else (";" if ";" in sample else ",")
     people = []
-    for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter):
+    for line in lines:
+        delimiter = line_separator(line)
+        row = next(csv.reader([line], delimiter=delimiter)) if delimiter else [line]
         cells = [cell.strip() for cell in row] + ["", "", ""]
         name, function, email = cells[0], cells[1], cells[2]
         if not name:

@@ -50,12 +50,13 @@ def grade_colours(count: int) -> list:
 
 def ranking_chart(rows: Sequence[tuple], axis_label: str, title: str = "", top: int = 3,
                   limit: float | None = None, flag_text: str = "", show_scale: bool = True,
-                  size: tuple[float, float] | None = None):
+                  size: tuple[float, float] | None = None, note: str = ""):
     """Horizontal bars, best at the top.
 
     ``rows``: (label, value, value text, dissent flag[, colour]); without a colour the
     first ``top`` bars are teal, the others deep blue. ``show_scale=False`` hides the numeric
-    axis (when the bar's text says it all, e.g. a majority grade).
+    axis (when the bar's text says it all, e.g. a majority grade). ``note``: a line under the
+    chart (e.g. how many options are left out).
     """
     n = max(1, len(rows))
     fig = _figure(*(size or (11, max(3.2, 0.62 * n + 1.4))))
@@ -75,7 +76,8 @@ def ranking_chart(rows: Sequence[tuple], axis_label: str, title: str = "", top: 
     for bar, row, text in zip(bars, rows[::-1], texts[::-1]):
         ax.text(bar.get_width() + high * 0.015, bar.get_y() + bar.get_height() / 2, text, va="center",
                 fontsize=13, color=RED if row[3] else INK, fontweight="bold" if row[3] else "normal")
-    ax.set_xlabel(axis_label, fontsize=13, color=INK)
+    ax.set_xlabel(note or axis_label, fontsize=13, color=GREY if note else INK,
+                  fontstyle="italic" if note else "normal")
     _clean_axes(ax)
     if not show_scale:
         ax.set_xticks([])
@@ -109,8 +111,13 @@ def _room_for_texts(ax, fig, rows: Sequence[tuple[float, str, bool]], gap: float
 
 
 def merit_profile_chart(rows: Sequence[tuple[str, Sequence[int]]], grades: Sequence[str], title: str = "",
-                        median_text: str = "50 %", size: tuple[float, float] | None = None):
-    """Majority judgment: one 100 % stacked bar per option (worst grade left), median line at 50 %."""
+                        median_text: str = "50 %", size: tuple[float, float] | None = None,
+                        compact: bool = False, note: str = ""):
+    """Majority judgment: one 100 % stacked bar per option (worst grade left), median line at 50 %.
+
+    ``compact`` (the shared screen): three ticks and the legend on two rows; ``note``: a line
+    under the chart.
+    """
     n = max(1, len(rows))
     fig = _figure(*(size or (11, max(3.4, 0.62 * n + 2.0))))
     ax = fig.add_subplot(111)
@@ -131,12 +138,18 @@ def merit_profile_chart(rows: Sequence[tuple[str, Sequence[int]]], grades: Seque
     ax.set_yticks(range(n), [_wrap(r[0]) for r in rows][::-1], fontsize=13)
     ax.set_xlim(0, 100)
     ax.set_ylim(-0.6, n - 0.1)
-    ax.set_xticks([0, 25, 50, 75, 100], ["0 %", "25 %", f"50 % · {median_text}", "75 %", "100 %"])
+    if compact:
+        ax.set_xticks([0, 50, 100], ["0 %", f"50 % · {median_text}", "100 %"])
+    else:
+        ax.set_xticks([0, 25, 50, 75, 100], ["0 %", "25 %", f"50 % · {median_text}", "75 %", "100 %"])
+    if note:
+        ax.set_xlabel(note, fontsize=12, color=GREY, fontstyle="italic")
     _clean_axes(ax)
     from matplotlib.patches import Patch
 
     handles = [Patch(color=colours[g], label=name) for g, name in enumerate(grades)]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(6, len(grades)),
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0),
+              ncol=-(-len(grades) // 2) if compact else min(6, len(grades)),
               frameon=False, fontsize=12, handlelength=1.2, columnspacing=1.2)
     if title:
         fig.suptitle(title, fontsize=16, color=DEEP_BLUE, x=0.02, ha="left", fontweight="bold")

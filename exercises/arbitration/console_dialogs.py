@@ -23,7 +23,9 @@ class RoundDialog(QDialog):
         candidates = sources.list_candidates(store)
         if checked is None:
             checked = {c.id for c in candidates if c.ready}
-        self.question = QLineEdit(question or _("Which initiatives deserve a place on our roadmap?"))
+        # a new vote starts empty (its question is not the last round's); an edit passes its own
+        self.question = QLineEdit(question)
+        self.question.setPlaceholderText(_("e.g. Which initiatives deserve a place on our roadmap?"))
         self.method = QComboBox()
         for key in METHODS:
             self.method.addItem(method_label(key), key)
@@ -36,7 +38,9 @@ class RoundDialog(QDialog):
         table = QTableView()
         table.setModel(self.options)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         table.verticalHeader().hide()
+        self.table = table
         self.budget = QSpinBox()
         self.budget.setRange(1, 30)
         self.cap = QSpinBox()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ui import theme
-from workshop_app.i18n import _
+from workshop_app.i18n import _, current_language
 from workshop_app.participants import list_participants
 
 from . import sources
@@ -17,6 +16,17 @@ from .decisions import decision_label, decision_log, horizon_label, list_decisio
 from .rounds import list_rounds, method_label, option_labels, round_status_text, visibility_label
 from .tally import RoundResult, score_text
 
+
+
+def log_time(timestamp: float) -> str:
+    """A decision's time in the interface's language: "4 Dec 15:16", "4 déc. 15:16".
+
+    The month is a word, so the day and month never read the wrong way round.
+    """
+    from PySide6.QtCore import QDateTime, QLocale
+
+    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+    return QLocale(current_language()).toString(moment, "d MMM HH:mm")
 
 class _Table(QAbstractTableModel):
     """A read-only table over a list of rows (tuples of display strings)."""
@@ -256,7 +266,7 @@ class DecisionLogModel(_Table):
 
     def display(self, row, column):
         if column == 0:
-            return datetime.fromtimestamp(row["at"]).strftime("%d/%m %H:%M") if row["at"] else ""
+            return log_time(row["at"]) if row["at"] else ""
         return (None, row["title"], decision_label(row["decision"]), row["reason"])[column]
 
 

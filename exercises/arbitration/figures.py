@@ -24,10 +24,30 @@ AXIS = {
 
 # More bars than this are unreadable on a projector or a page; the full ranking is in the tables.
 MAX_BARS = 15
+ROOM_LABEL = 26  # characters of an option's label on the shared screen (one line, read from 12 m)
 
 
-def ranking_figure(result: RoundResult, language: str | None = None, size=None):
+def room_rows(size) -> int:
+    """How many one-line bars a shared-screen chart of ``size`` inches holds at its 12-13 pt text."""
+    return max(3, min(MAX_BARS, int((size[1] - 0.9) / 0.3))) if size else MAX_BARS
+
+
+def _room_label(label: str) -> str:
+    import textwrap
+
+    return textwrap.shorten(label, ROOM_LABEL, placeholder="…")
+
+
+def _more(result: RoundResult, shown: int, language: str | None) -> str:
+    hidden = len(result.tally.ranking) - shown
+    return translate(N_("+ {n} more in the full results"), language).format(n=hidden) if hidden > 0 else ""
+
+
+def ranking_figure(result: RoundResult, language: str | None = None, size=None, room: bool = False):
+    """``room``: for the shared screen, the best bars that fit, on one line each."""
     t = lambda text: translate(text, language)  # noqa: E731
+    most = room_rows(size) if room else MAX_BARS
+    short = _room_label if room else (lambda label: label)
     flagged = set(result.flagged)
     method = result.round.method
     if method == "majority":
@@ -37,22 +57,28 @@ def ranking_figure(result: RoundResult, language: str | None = None, size=None):
         for entry in result.tally.ranking:
             grade = entry.details["majority_grade"]
             grade = 0 if grade is None else grade
-            rows.append((f"{entry.rank}. {result.labels[entry.option]}", grade + 1, result_words(result, entry.option, language),
-                         entry.option in flagged, colours[grade]))
-        rows = rows[:MAX_BARS]
+            rows.append((short(f"{entry.rank}. {result.labels[entry.option]}"), grade + 1,
+                         result_words(result, entry.option, language), entry.option in flagged, colours[grade]))
+        rows = rows[:most]
         return charts.ranking_chart(rows, t(AXIS[method]), limit=float(len(grades)), show_scale=False,
-                                    flag_text=t(N_("discuss before deciding")), size=size)
+                                    flag_text=t(N_("discuss before deciding")), size=size,
+                                    note=_more(result, len(rows), language) if room else "")
     ranks = result.tally.ranks()
-    rows = [(f"{ranks[option]}. {label}", value, result_words(result, option, language), option in flagged)
-            for option, label, value in bar_values(result)][:MAX_BARS]
+    rows = [(short(f"{ranks[option]}. {label}"), value, result_words(result, option, language), option in flagged)
+            for option, label, value in bar_values(result)][:most]
     return charts.ranking_chart(rows, t(AXIS.get(method, "")), limit=5.0 if method == "scoring" else None,
-                                flag_text=t(N_("discuss before deciding")), size=size)
+                                flag_text=t(N_("discuss before deciding")), size=size,
+                                note=_more(result, len(rows), language) if room else "")
 
 
-def merit_figure(result: RoundResult, language: str | None = None, size=None):
+def merit_figure(result: RoundResult, language: str | None = None, size=None, room: bool = False):
     t = lambda text: translate(text, language)  # noqa: E731
-    rows = [(f"{e.rank}. {result.labels[e.option]}", e.details["profile"]) for e in result.tally.ranking][:MAX_BARS]
-    return charts.merit_profile_chart(rows, result.round.config["grades"], median_text=t(N_("median")), size=size)
+    most = room_rows(size) - 2 if room else MAX_BARS  # two rows less: the legend takes them
+    short = _room_label if room else (lambda label: label)
+    rows = [(short(f"{e.rank}. {result.labels[e.option]}"), e.details["profile"])
+            for e in result.tally.ranking][:most]
+    return charts.merit_profile_chart(rows, result.round.config["grades"], median_text=t(N_("median")), size=size,
+                                      compact=room, note=_more(result, len(rows), language) if room else "")
 
 
 def value_effort_points(store: Store, result: RoundResult) -> list[tuple[str, float, float, float, str]]:
@@ -62,13 +88,17 @@ def value_effort_points(store: Store, result: RoundResult) -> list[tuple[str, fl
             for p in value_effort(store, result)]
 
 
-def value_effort_figure(points: list, language: str | None = None, size=None):
+def value_effort_figure(points: list, language: str | None = None, size=None, room: bool = False):
+    """``room``: for the shared screen, short axis titles and no note (the ranking names them)."""
     t = lambda text: translate(text, language)  # noqa: E731
     quadrants = (t(N_("Quick wins")), t(N_("Big bets")), t(N_("Fill-ins")), t(N_("Money pits")))
     shown = {p[4] for p in points}
     legend = {k: decision_label(k, language) for k in ("go", "later", "nogo") if k in shown}
     if "" in shown:
         legend[""] = t(N_("Not decided"))
+    if room:
+        return charts.value_effort_chart(points, t(N_("Value (1 to 5)")), t(N_("Effort (1 to 5)")), quadrants,
+                                         legend, size=size)
     return charts.value_effort_chart(points, t(N_("Value for customers and segments (1 to 5)")),
                                      t(N_("Effort and impact on the organisation (1 to 5)")), quadrants,
                                      legend, size=size, numbers_note=t(N_("Numbers: rank in this vote")))
@@ -94,16 +124,18 @@ def available(result: RoundResult, store: Store) -> list[str]:
     return views
 
 
-def figure(kind: str, store: Store, result: RoundResult, language: str | None = None, size=None):
+def figure(kind: str, store: Store, result: RoundResult, language: str | None = None, size=None,
+           room: bool = False):
+    """``room``: drawn for the shared screen (fewer, one-line bars; see ``ranking_figure``)."""
     if kind == "value_effort":
-        return value_effort_figure(value_effort_points(store, result), language, size)
-    return result_figure(kind, result, language, size)
+        return value_effort_figure(value_effort_points(store, result), language, size, room)
+    return result_figure(kind, result, language, size, room)
 
 
-def result_figure(kind: str, result: RoundResult, language: str | None = None, size=None):
+def result_figure(kind: str, result: RoundResult, language: str | None = None, size=None, room: bool = False):
     """The charts drawn from the round's result alone (all but the value/effort matrix)."""
     if kind == "merit":
-        return merit_figure(result, language, size)
+        return merit_figure(result, language, size, room)
     if kind == "sensitivity":
         return sensitivity_figure(result, language, size)
-    return ranking_figure(result, language, size)
+    return ranking_figure(result, language, size, room)

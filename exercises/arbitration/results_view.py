@@ -29,6 +29,7 @@ class FigureView(QWidget):
     """
 
     DESIGN_HEIGHT = 5.2  # inches: the fonts (12-16 pt) are sized for this height
+    SMALLEST_PT = 12  # the charts' smallest text
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -36,6 +37,7 @@ class FigureView(QWidget):
         self.figure = None
         self._image: QImage | None = None
         self._size = None
+        self.min_font_px = 0.0  # > 0: the design height is chosen so the smallest text has this size
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumHeight(120)
 
@@ -56,7 +58,9 @@ class FigureView(QWidget):
             from matplotlib.backends.backend_agg import FigureCanvasAgg
 
             height = self.DESIGN_HEIGHT
-            width = max(6.0, height * inner_w / inner_h)
+            if self.min_font_px:  # dpi = inner_h / height; smallest px = SMALLEST_PT * dpi / 72
+                height = min(height, self.SMALLEST_PT * inner_h / (72 * self.min_font_px))
+            width = max(6.0 * height / self.DESIGN_HEIGHT, height * inner_w / inner_h)
             self.figure = self.factory((width, height))
             self.figure.set_dpi(inner_h / height * ratio)
             canvas = FigureCanvasAgg(self.figure)
@@ -66,6 +70,10 @@ class FigureView(QWidget):
             self._image.setDevicePixelRatio(ratio)
             self._size = (inner_w, inner_h, ratio)
         return self._image
+
+    def room_figure(self):
+        """The figure last drawn (the font-size tests read its texts)."""
+        return self.figure
 
     def paintEvent(self, event) -> None:
         image = self.image()
@@ -125,11 +133,17 @@ class ResultsPage(QWidget):
             self._shown = marker
             store = self.session.store
             points = figures.value_effort_points(store, result) if view == "value_effort" else None
-            self.chart.set_factory(lambda size: figures.value_effort_figure(points, None, size) if points is not None
-                                   else figures.figure(view, store, result, None, size))
+            self.chart.set_factory(lambda size: figures.value_effort_figure(points, None, size,
+                                                                            room=self.chart.min_font_px > 0)
+                                   if points is not None
+                                   else figures.figure(view, store, result, None, size,
+                                                       room=self.chart.min_font_px > 0))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        h = max(self.height(), 200)
-        self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {int(h * 0.05)}px;")
-        self.summary.setStyleSheet(f"color: #D9E2EC; font-size: {int(h * 0.032)}px;")
+        from ui.room import room_px
+
+        h = self.window().height()
+        self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {room_px(h, 1.2)}px;")
+        self.summary.setStyleSheet(f"color: #D9E2EC; font-size: {room_px(h)}px;")
+        self.chart.min_font_px = room_px(h)

@@ -8,6 +8,7 @@ in ``config["labels"]`` for a governance question.
 from __future__ import annotations
 
 import json
+import logging
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,8 @@ from workshop_app.i18n import N_, _, translate
 from workshop_app.store import Store
 
 from . import sources
+
+log = logging.getLogger("workshop")  # what happened, never what anyone voted
 from .library import default_criteria, default_grades
 
 METHODS = ("dot", "points100", "scoring", "majority", "approval")
@@ -157,7 +160,9 @@ def create_round(store: Store, question: str, method: str, options: list, visibi
                   "parent_round_id": parent_round_id, "position": position}
         if round_id is not None:
             record["id"] = round_id
-        return db["vote_rounds"].insert(record).last_pk
+        new_id = db["vote_rounds"].insert(record).last_pk
+    log.info("round %s opened: %s, %s, %d options", new_id, method, visibility, len(options))
+    return new_id
 
 
 def _round(row: dict) -> BallotRound:
@@ -219,12 +224,14 @@ def close_round(store: Store, round_id: int) -> bool:
     with store.action():
         _set_status(store, round_id, ("open",), "closed", _("This round is already closed."))
         store.request_seal()
+    log.info("round %s closed", round_id)
     return store.seal()
 
 
 def reopen_round(store: Store, round_id: int) -> None:
     _set_status(store, round_id, ("closed",), "open",
                 _("Only a closed round whose results were not shown can be reopened."))
+    log.info("round %s reopened", round_id)
 
 
 def reveal_round(store: Store, round_id: int) -> None:

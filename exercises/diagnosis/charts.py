@@ -28,8 +28,16 @@ def _palette(dark: bool) -> dict:
 
 def radar_figure(results: list[CharacteristicResult], language: str,
                  weakest_keys: tuple[str, ...] = (), dark: bool = False,
-                 size: tuple[float, float] = (9.0, 8.0), scale: float = 1.0):
-    """The radar of the rated characteristics (all 14, in the file's order)."""
+                 size: tuple[float, float] = (9.0, 8.0), scale: float = 1.0,
+                 text_scale: float | None = None):
+    """The radar of the rated characteristics (all 14, in the file's order).
+
+    ``text_scale`` (default ``scale``): larger text for the shared screen; the circle then
+    shrinks to leave its labels room, shorter wrapped, and the legend is left out (the
+    view names the weakest points beside the chart).
+    """
+    t = scale if text_scale is None else text_scale
+    room = t > scale
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -37,8 +45,19 @@ def radar_figure(results: list[CharacteristicResult], language: str,
     colours = _palette(dark)
     tr = lambda text: translate(text, language)  # noqa: E731
     fig = Figure(figsize=size, facecolor=colours["face"])
-    fig.subplots_adjust(left=0.16, right=0.84, top=0.86, bottom=0.2)
-    ax = fig.add_subplot(projection="polar")
+    wrap = 13 if room else 18
+    if room:  # a circle as large as its labels allow (widths and heights in inches)
+        width_in, height_in = size
+        longest = max([wrap] + [len(word) for r in results for word in r.characteristic.name.split()])
+        label_w = longest * 0.5 * 12.5 * t / 72 + 0.1
+        label_h = 2 * 1.05 * 12.5 * t / 72 + 0.1
+        # labels stand at 5.75 (up to 6.35 at the top and bottom) where the circle ends at 5.2
+        radius = max(0.8, min(width_in / 2 - label_w, (height_in / 2 - label_h) / 1.15))
+        ax = fig.add_axes((0.5 - radius / width_in, 0.5 - radius / height_in, 2 * radius / width_in,
+                           2 * radius / height_in), projection="polar")
+    else:
+        fig.subplots_adjust(left=0.16, right=0.84, top=0.86, bottom=0.2)
+        ax = fig.add_subplot(projection="polar")
     ax.set_facecolor(colours["face"])
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
@@ -46,7 +65,7 @@ def radar_figure(results: list[CharacteristicResult], language: str,
     angles = [2 * math.pi * i / n for i in range(n)]
     ax.set_ylim(0, 5.2)
     ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], color=colours["muted"],
-                  fontsize=11 * scale)
+                  fontsize=11 * t)
     ax.set_rlabel_position(360 / n / 2)
     ax.set_xticks(angles, [""] * n)
     ax.grid(color=colours["grid"], linewidth=0.8)
@@ -74,19 +93,27 @@ def radar_figure(results: list[CharacteristicResult], language: str,
                     color=colours["weak"] if weak else GROUP_COLOURS[result.characteristic.group],
                     markeredgecolor=colours["face"], markeredgewidth=1.5, zorder=4)
     else:
-        ax.text(0, 0, tr("No score yet"), ha="center", va="center", fontsize=16 * scale,
+        ax.text(0, 0, tr("No score yet"), ha="center", va="center", fontsize=16 * t,
                 color=colours["muted"])
 
     for angle, result in zip(angles, results):
         degrees = math.degrees(angle) % 360
         ha = "center" if degrees in (0, 180) or abs(degrees - 180) < 1 or degrees < 1 else (
             "left" if degrees < 180 else "right")
-        label = "\n".join(textwrap.wrap(result.characteristic.name, 18, break_long_words=False))
+        lines = textwrap.wrap(result.characteristic.name, wrap, break_long_words=False)
+        if room and len(lines) > 2:
+            lines = lines[:1] + [textwrap.shorten(" ".join(lines[1:]), wrap, placeholder="…")]
+        label = "\n".join(lines)
         weak = result.characteristic.key in weakest_keys
-        ax.text(angle, 5.75, label, ha=ha, va="center", fontsize=12.5 * scale,
+        # on the shared screen, labels near the top and bottom stand further out (they are wide)
+        distance = 5.75 + (abs(math.cos(angle)) * 0.6 if room else 0)
+        va = "center" if not room or abs(math.cos(angle)) < 0.5 else ("bottom" if math.cos(angle) > 0 else "top")
+        ax.text(angle, distance, label, ha=ha, va=va, fontsize=12.5 * t,
                 color=colours["weak"] if weak else colours["ink"], fontweight="bold" if weak else "normal",
                 linespacing=1.0)
 
+    if room:
+        return fig
     handles = [
         Line2D([], [], color=colours["mean"], linewidth=2.5, label=tr("Mean of the room")),
         Patch(facecolor=colours["band"], alpha=0.4, label=tr("Lowest to highest score")),

@@ -124,7 +124,7 @@ class ScoreGridModel(_Reloading):
                 return True
             set_score(self.session, key, person, score)
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
             return False
         return True
 

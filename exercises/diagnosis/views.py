@@ -190,7 +190,7 @@ class RadarPage(QWidget):
         side.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.area, 3)
+        layout.addWidget(self.area, 4)
         layout.addLayout(side, 1)
 
     @property
@@ -210,7 +210,13 @@ class RadarPage(QWidget):
             for i, r in enumerate(weak, start=1)) or _("No score yet."))
         return radar_figure(results, self.session.language, tuple(r.characteristic.key for r in weak),
                             dark=True, size=(width / 100, height / 100),
-                            scale=max(1.0, min(1.4, height / 560)))
+                            scale=max(1.0, min(1.4, height / 560)), text_scale=self.room_scale())
+
+    def room_scale(self) -> float:
+        """The radar's scale whose smallest text (11 pt × scale at 100 dpi) reads from 12 m."""
+        from ui.room import room_pt
+
+        return room_pt(self.window().height()) / 11
 
 
 class SharedView(QWidget):

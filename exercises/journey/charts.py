@@ -13,17 +13,19 @@ from workshop_app.i18n import translate
 DEEP_BLUE, TEAL, AMBER, RED = "#1F3A5F", "#2A9D8F", "#E9A23B", "#D1495B"
 
 
-def _wrap(title: str, width: int) -> str:
-    lines = textwrap.wrap(title, width=width, max_lines=4, placeholder="…", break_long_words=False)
+def _wrap(title: str, width: int, max_lines: int = 4) -> str:
+    lines = textwrap.wrap(title, width=width, max_lines=max_lines, placeholder="…", break_long_words=False)
     return "\n".join(lines) or title
 
 
 def journey_curve(titles: list[str], emotions: list[int], moments: list[bool], language: str = "en", *,
                   dark: bool = False, width_in: float = 10.0, height_in: float = 5.6, font_pt: float = 12.0,
-                  dpi: float = 100.0):
+                  dpi: float = 100.0, wrap: int | None = None, max_lines: int = 4, legend_rows: int = 1):
     """A Figure of the journey: per-step bars, the cumulative line, the overdrawn area, the stars.
 
-    ``dark`` draws light ink on the shared screen's deep blue; ``font_pt`` sets the label size.
+    ``dark`` draws light ink on the shared screen's deep blue; ``font_pt`` sets the label size;
+    ``wrap`` (characters per line) and ``max_lines`` shape the step titles (abbreviated with "…");
+    ``legend_rows`` > 1 also spaces the balance axis's ticks (large text on the shared screen).
     """
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -59,13 +61,17 @@ def journey_curve(titles: list[str], emotions: list[int], moments: list[bool], l
     high = max(max(running), max(emotions), 3) + 1
     axes.set_ylim(low, high)
     axes.set_xlim(-0.6, len(xs) - 0.4)
-    step = 1 if high - low <= 12 else 2
+    step = (1 if high - low <= 12 else 2) * (2 if legend_rows > 1 else 1)
     axes.set_yticks(range(low + (low % step), high + 1, step))
-    wrap = max(9, int(98 / max(len(xs), 1)))
-    axes.set_xticks(xs, [_wrap(t, wrap) for t in titles], fontsize=font_pt * 0.9, color=ink)
+    wrap = wrap or max(9, int(98 / max(len(xs), 1)))
+    axes.set_xticks(xs, [_wrap(t, wrap, max_lines) for t in titles], fontsize=font_pt * 0.9, color=ink)
+    if max_lines == 1:  # one abbreviated line per step, slanted so that neighbours never touch
+        for label in axes.get_xticklabels():
+            label.set(rotation=35, ha="right", rotation_mode="anchor")
     axes.tick_params(axis="y", labelsize=font_pt * 0.9, colors=ink)
     axes.tick_params(axis="x", length=0, colors=ink)
-    axes.set_ylabel(tr("Emotional balance"), fontsize=font_pt, color=ink)
+    if legend_rows == 1:  # on the shared screen the legend's "running balance" says it
+        axes.set_ylabel(tr("Emotional balance"), fontsize=font_pt, color=ink)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     for side in ("left", "bottom"):
@@ -77,7 +83,8 @@ def journey_curve(titles: list[str], emotions: list[int], moments: list[bool], l
     if stars:
         handles.append(Line2D([], [], linestyle="", marker="*", markersize=font_pt * 1.4, color=AMBER,
                               label=tr("Moment of truth")))
-    legend = axes.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(handles),
+    legend = axes.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0),
+                         ncol=-(-len(handles) // legend_rows),
                          frameon=False, fontsize=font_pt * 0.9, handlelength=1.4, columnspacing=1.2)
     for text in legend.get_texts():
         text.set_color(ink)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+from PySide6.QtWidgets import (QSizePolicy, QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
                                QPushButton, QSpinBox, QSplitter, QStyledItemDelegate, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -123,7 +123,7 @@ class StepsModel(QAbstractTableModel):
             record(self.session, _("Edit the step {title}").format(title=step.title),
                    lambda: logic.update_step(self.session.store, step.id, **changes))
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
             return False
         return True
 
@@ -145,6 +145,7 @@ class JourneyChart(QWidget):
         self.session = session
         self.dark = dark
         self._image: QImage | None = None
+        self.figure = None
         self.setMinimumHeight(200)
 
     def invalidate(self) -> None:
@@ -152,17 +153,28 @@ class JourneyChart(QWidget):
         self.update()
 
     def font_pt(self) -> float:
+        """Labels are drawn at 0.9 × this: on the shared screen, the size that reads from 12 m."""
         if not self.dark:
             return 10.0
-        return 0.03 * max(self.window().height(), 200) * 72 / 100
+        from ui.room import room_pt
+
+        return room_pt(self.window().height()) / 0.9
+
+    def room_figure(self):
+        """The last figure drawn (the font-size tests read its texts)."""
+        return self.figure
 
     def image(self) -> QImage:
         if self._image is None or self._image.size() != self.size():
             steps = logic.list_steps(self.session.store)
+            width_in = max(self.width(), 100) / 100
+            wrap = 18 if self.dark else None  # on the shared screen: one slanted, abbreviated line
             figure = journey_curve([s.title for s in steps], [s.emotion for s in steps],
                                    [s.moment_of_truth for s in steps], self.session.language, dark=self.dark,
-                                   width_in=max(self.width(), 100) / 100, height_in=max(self.height(), 100) / 100,
-                                   font_pt=self.font_pt(), dpi=100)
+                                   width_in=width_in, height_in=max(self.height(), 100) / 100,
+                                   font_pt=self.font_pt(), dpi=100, wrap=wrap, max_lines=1 if self.dark else 4,
+                                   legend_rows=2 if self.dark else 1)
+            self.figure = figure
             self._image = render_figure(figure)
         return self._image
 
@@ -192,6 +204,7 @@ class ConsoleView(QWidget):
         self.template_button = QToolButton()
         self.template_button.setText(_("Start from a typical journey"))
         self.template_button.setPopupMode(QToolButton.InstantPopup)
+        self.template_button.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)  # never clipped at 1366 px
         self.template_menu = QMenu(self)
         self.template_button.setMenu(self.template_menu)
         for template in logic.templates():
@@ -342,6 +355,8 @@ class SharedView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         h = max(self.window().height(), 200)
-        self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {int(0.045 * h)}px;")
-        self.verdict.setStyleSheet(f"color: #FFC9CF; font-size: {int(0.03 * h) + 1}px;")
+        from ui.room import room_px
+
+        self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {room_px(h, 1.2)}px;")
+        self.verdict.setStyleSheet(f"color: #FFC9CF; font-size: {room_px(h)}px;")
         self.chart.invalidate()

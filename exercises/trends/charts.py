@@ -222,27 +222,40 @@ def _place_labels(anchors, radii, variants, box) -> list[tuple | None]:
 
 
 def trend_map_figure(results: list[TrendResult], language: str, dark: bool = False,
-                     size: tuple[float, float] = (9.0, 6.0), scale: float = 1.0):
-    """The trend map of the rated trends (those with a relevance and a horizon)."""
+                     size: tuple[float, float] = (9.0, 6.0), scale: float = 1.0,
+                     text_scale: float | None = None):
+    """The trend map of the rated trends (those with a relevance and a horizon).
+
+    ``scale`` sizes the bubbles and margins; ``text_scale`` (default: ``scale``) the text,
+    so the shared screen can have text read from 12 m on bubbles that still fit: the
+    bubbles then grow just enough to hold their rank, and labels that find no room are
+    left out (the ranking lists every trend).
+    """
+    t = scale if text_scale is None else text_scale
+    room = t > scale
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
     colours = _palette(dark)
     tr = lambda text: translate(text, language)  # noqa: E731
     width, height = size
-    bottom = _BOTTOM if width >= 11 else _BOTTOM + 0.3  # room for a legend on two rows
+    two_rows = width < 11 or room
+    bottom = 1.05 * t if room else (_BOTTOM + 0.3 if two_rows else _BOTTOM) * scale
+    left = _LEFT * (t * 0.8 if room else scale)
     fig = Figure(figsize=size, facecolor=colours["face"])
-    fig.subplots_adjust(left=_LEFT * scale / width, right=1 - _RIGHT / width,
-                        top=1 - _TOP / height, bottom=bottom * scale / height)
+    fig.subplots_adjust(left=left / width, right=1 - _RIGHT / width,
+                        top=1 - _TOP / height, bottom=bottom / height)
     ax = fig.add_subplot()
     ax.set_facecolor(colours["face"])
     ax.set_xlim(-0.5, len(HORIZONS) - 0.5)
     ax.set_ylim(_Y_MIN, _Y_MAX)
     ax.set_xticks(range(len(HORIZONS)), [horizon_label(h, language) for h in HORIZONS])
     ax.set_yticks(range(1, 6))
-    ax.tick_params(colors=colours["ink"], labelsize=13 * scale, length=0)
-    ax.set_xlabel(tr("Time horizon"), color=colours["muted"], fontsize=14 * scale)
-    ax.set_ylabel(tr("Relevance for our segments"), color=colours["muted"], fontsize=14 * scale)
+    ax.tick_params(colors=colours["ink"], labelsize=13 * t, length=0)
+    ax.set_xlabel(tr("Time horizon"), color=colours["muted"], fontsize=14 * t)
+    y_label = tr("Relevance for our segments")
+    ax.set_ylabel(textwrap.fill(y_label, 16) if room else y_label, color=colours["muted"], fontsize=14 * t,
+                  linespacing=1.0)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.spines["bottom"].set_color(colours["grid"])
@@ -254,16 +267,17 @@ def trend_map_figure(results: list[TrendResult], language: str, dark: bool = Fal
              if r.relevance is not None and r.horizon_position is not None]
     if not shown:
         ax.text(1, 3, tr("No trend rated yet"), ha="center", va="center",
-                color=colours["muted"], fontsize=16 * scale)
+                color=colours["muted"], fontsize=16 * t)
         return fig
 
     # Points per data unit, to move bubbles and labels in points.
-    plot_w = (width - (_LEFT * scale + _RIGHT)) * 72
-    plot_h = (height - (_TOP + bottom * scale)) * 72
+    plot_w = (width - (left + _RIGHT)) * 72
+    plot_h = (height - (_TOP + bottom)) * 72
     per_x, per_y = plot_w / len(HORIZONS), plot_h / (_Y_MAX - _Y_MIN)
     room = max(r.raters for _rank, r in shown)
     counts = [room if r.consensus is not None else r.raters for _rank, r in shown]
-    areas = [_bubble_area(n, scale) for n in counts]
+    fits_rank = math.pi * (0.62 * 11 * t) ** 2 if room else 0.0  # a bubble holds its rank
+    areas = [max(_bubble_area(n, scale), fits_rank) for n in counts]
     radii = [math.sqrt(a / math.pi) for a in areas]
     raw = [((r.horizon_position + 0.5) * per_x, (float(r.relevance) - _Y_MIN) * per_y)
            for _rank, r in shown]
@@ -275,10 +289,10 @@ def trend_map_figure(results: list[TrendResult], language: str, dark: bool = Fal
     widths = [3.5 * scale if r.trend.retained else 1.2 for _rank, r in shown]
     ax.scatter(xs, ys, s=areas, c=fill, edgecolors=rings, linewidths=widths, zorder=3, alpha=0.95)
     for (x, y), (rank, _r) in zip(points, shown):
-        ax.text(x, y, str(rank), ha="center", va="center", color="white", fontsize=11 * scale,
+        ax.text(x, y, str(rank), ha="center", va="center", color="white", fontsize=11 * t,
                 fontweight="bold", zorder=4)
 
-    label_size = 12 * scale
+    label_size = 12 * t
     labels = [[_short_title(r.trend.title, *wrap) for wrap in _WRAPS] for _rank, r in shown]
     sizes = [[_text_size(text, label_size, r.trend.retained) for text in texts]
              for texts, (_rank, r) in zip(labels, shown)]
@@ -296,18 +310,19 @@ def trend_map_figure(results: list[TrendResult], language: str, dark: bool = Fal
                                 "shrinkA": 2, "shrinkB": radius}
                     if leader else None)
 
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=13 * scale,
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=13 * t,
                       markerfacecolor=LIFECYCLE_COLOURS[c], markeredgecolor=colours["edge"],
                       label=lifecycle_label(c, language)) for c in LIFECYCLES]
-    handles.append(Line2D([], [], marker="o", linestyle="", markersize=13 * scale,
+    handles.append(Line2D([], [], marker="o", linestyle="", markersize=13 * t,
                           markerfacecolor="none", markeredgecolor=colours["ring"],
                           markeredgewidth=3 * scale, label=tr("Retained")))
-    handles.append(Line2D([], [], marker="o", linestyle="", markersize=18 * scale,
-                          markerfacecolor="none", markeredgecolor=colours["muted"],
-                          markeredgewidth=1, label=tr("Size: number of raters")))
-    legend = fig.legend(handles=handles, loc="lower center", ncols=len(handles) if width >= 11 else 3,
+    if not room:  # on the shared screen bubbles are sized to hold their rank: no size key
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=18 * t,
+                              markerfacecolor="none", markeredgecolor=colours["muted"],
+                              markeredgewidth=1, label=tr("Size: number of raters")))
+    legend = fig.legend(handles=handles, loc="lower center", ncols=2 if room else 3 if two_rows else len(handles),
                         frameon=False,
-                        fontsize=12 * scale, bbox_to_anchor=(0.5, 0.0), handletextpad=0.3,
+                        fontsize=12 * t, bbox_to_anchor=(0.5, 0.0), handletextpad=0.3,
                         columnspacing=1.2)
     for text in legend.get_texts():
         text.set_color(colours["ink"])

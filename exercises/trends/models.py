@@ -203,7 +203,7 @@ class RankingModel(_StoreModel):
                 commands.set_implication(self.session, trend_id, str(value))
                 return True
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
         return False
 
 
@@ -245,6 +245,6 @@ class SegmentsModel(QAbstractListModel):
         try:
             commands.rename_segment(self.session, self._rows[index.row()]["id"], str(value))
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
             return False
         return True

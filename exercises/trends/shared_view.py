@@ -197,10 +197,14 @@ class MapPage(QWidget):
     def _make_figure(self, width: int, height: int):
         from .charts import trend_map_figure
 
+        from ui.room import room_pt
+
+        window = self.window().height() if self.window() is not self else height
+        text_scale = room_pt(window) / 11  # the smallest text (a bubble's rank) reads from 12 m
         scale = max(1.0, min(1.6, height / 520))
         return trend_map_figure([r for r in ops.ranked_results(self.session.store) if r.rated],
                                 self.session.language, dark=True,
-                                size=(width / 100, height / 100), scale=scale)
+                                size=(width / 100, height / 100), scale=scale, text_scale=text_scale)
 
 
 class RankingPage(QWidget):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, Q
                                QSizePolicy, QWidget)
 
 from ui import theme
+from ui.room import ROOM_SHARE
 
 PALE = "#D9E2EC"
 SOFT = "#9FB3C8"
@@ -27,36 +28,40 @@ def shared_style(height: int) -> str:
     def px(share: float) -> int:
         return max(10, int(h * share))
 
+    def room(factor: float = 1.0) -> int:  # text for the room: at least ROOM_SHARE of the height
+        return max(12, round(h * ROOM_SHARE * factor))
+
     return f"""
     QWidget {{ color: white; background: transparent; }}
-    QLabel[role="heading"] {{ color: {PALE}; font-size: {px(0.034)}px; }}
-    QLabel[role="big-title"] {{ color: white; font-weight: bold; font-size: {px(0.068)}px; }}
-    QLabel[role="body"] {{ color: {PALE}; font-size: {px(0.040)}px; }}
-    QLabel[role="example"] {{ color: {PALE}; font-style: italic; font-size: {px(0.034)}px;
+    QLabel[role="heading"] {{ color: {PALE}; font-size: {room(1.1)}px; }}
+    QLabel[role="big-title"] {{ color: white; font-weight: bold; font-size: {room(1.5)}px; }}
+    QLabel[role="body"] {{ color: {PALE}; font-size: {room()}px; }}
+    QLabel[role="example"] {{ color: {PALE}; font-style: italic; font-size: {room()}px;
                               border-left: 4px solid {theme.ACCENT_2}; padding-left: 12px; }}
-    QLabel[role="prompt"] {{ color: white; font-weight: bold; font-size: {px(0.042)}px; }}
-    QLabel[role="muted"] {{ color: {SOFT}; font-size: {px(0.030)}px; }}
-    QLabel[role="row-label"] {{ color: {PALE}; font-size: {px(0.032)}px; }}
-    QLabel[role="strong"] {{ color: white; font-weight: bold; font-size: {px(0.040)}px; }}
+    QLabel[role="prompt"] {{ color: white; font-weight: bold; font-size: {room()}px; }}
+    QLabel[role="muted"] {{ color: {SOFT}; font-size: {room()}px; }}
+    QLabel[role="row-label"] {{ color: {PALE}; font-size: {room()}px; }}
+    QLabel[role="strong"] {{ color: white; font-weight: bold; font-size: {room()}px; }}
     QPushButton[touch="true"] {{ color: white; background: rgba(255, 255, 255, 0.10);
-        border: 2px solid {SOFT}; border-radius: {px(0.016)}px; font-size: {px(0.034)}px;
+        border: 2px solid {SOFT}; border-radius: {px(0.016)}px; font-size: {room()}px;
         padding: {px(0.010)}px {px(0.016)}px; min-height: {px(0.075)}px; }}
     QPushButton[touch="true"]:hover {{ border-color: white; }}
     QPushButton[touch="true"]:checked {{ background: {theme.ACCENT_2}; border-color: white;
         font-weight: bold; }}
     QPushButton[touch="true"]:disabled {{ color: {SOFT}; border-color: #3E5E86; }}
     QPushButton[touch="primary"] {{ color: {theme.ACCENT}; background: white; border: none;
-        border-radius: {px(0.016)}px; font-size: {px(0.036)}px; font-weight: bold;
+        border-radius: {px(0.016)}px; font-size: {room()}px; font-weight: bold;
         padding: {px(0.010)}px {px(0.03)}px; min-height: {px(0.075)}px; }}
     QPushButton[touch="primary"]:disabled {{ background: #5D7896; color: #C9D6E3; }}
     QPushButton[touch="quiet"] {{ color: {SOFT}; background: transparent; border: 1px solid #3E5E86;
-        border-radius: {px(0.012)}px; font-size: {px(0.030)}px; padding: {px(0.006)}px {px(0.02)}px; }}
+        border-radius: {px(0.012)}px; font-size: {room()}px; padding: {px(0.006)}px {px(0.02)}px; }}
     QPushButton[touch="quiet"]:hover {{ color: white; border-color: {SOFT}; }}
-    QTableView {{ background: transparent; border: none; font-size: {px(0.032)}px; color: white;
+    QTableView {{ background: transparent; border: none; font-size: {room()}px; color: white;
                   gridline-color: #3E5E86; selection-background-color: transparent; }}
     QTableView::item {{ padding: 0 {px(0.014)}px; }}
     QHeaderView::section {{ background: transparent; color: {SOFT}; border: none;
-                            border-bottom: 1px solid #3E5E86; font-size: {px(0.026)}px; padding: 4px; }}
+                            border-bottom: 1px solid #3E5E86; font-size: {room()}px; padding: 4px; }}
+    QHeaderView {{ font-size: {room()}px; }}
     """
 
 

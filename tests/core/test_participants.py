@@ -48,3 +48,13 @@ def test_add_many_is_all_or_nothing(store):
     assert core.list_participants(store) == []
     ids = core.add_many(store, [("Ann", "", ""), ("Bob", "", "")])
     assert [p.id for p in core.list_participants(store)] == ids
+
+
+def test_the_separator_is_guessed_per_line_not_from_the_first_lines():
+    text = ("Ann Lee\tCEO\tann@x.fr\n"
+            "Claire Dubois, CEO, claire@x.fr\n"
+            "Marc Petit; CFO\n"
+            "Zoé Martin\n")
+    assert core.parse_pasted_list(text) == [("Ann Lee", "CEO", "ann@x.fr"),
+                                            ("Claire Dubois", "CEO", "claire@x.fr"),
+                                            ("Marc Petit", "CFO", ""), ("Zoé Martin", "", "")]

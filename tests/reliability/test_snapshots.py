@@ -58,7 +58,8 @@ def test_a_snapshot_is_taken_when_the_first_block_of_each_day_starts(tmp_path, q
     panel.start_or_pause()
     panel.next_block()
     assert len(list_snapshots(store.path)) == 1
-    panel.next_block()  # day 2's first block starts
+    panel.next_block()  # day 2's first block, shown (PageDown no longer starts it)
+    panel.start_or_pause()  # day 2's first block starts
     assert sorted(s.reason for s in list_snapshots(store.path)) == sorted(f"day-{d}" for d in days)
     panel.previous_block()
     panel.next_block()

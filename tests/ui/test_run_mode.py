@@ -79,10 +79,53 @@ def test_warning_colour_near_the_end(planned_session, qtbot, clock):
     assert "#E9A23B" in console.run_panel.timer.styleSheet()
 
 
-def test_keys_are_ignored_outside_run_mode(planned_session, qtbot):
+def test_clicker_keys_work_on_every_tab(planned_session, qtbot):
+    """Facilitators spend the day on exercise tabs: the clicker works on each of them."""
     console = make_console(planned_session, qtbot)
-    console.tabs.setCurrentIndex(1)
-    assert not console.clicker.handle_key(Qt.Key_Space)
+    for index in range(console.tabs.count()):
+        console.tabs.setCurrentIndex(index)
+        before = planned_session.runner.state().status
+        press(console, Qt.Key_Space)
+        assert planned_session.runner.state().status != before, console.tabs.tabText(index)
+    console.tabs.setCurrentIndex(console.tabs.count() - 1)
+    press(console, Qt.Key_PageDown)
+    assert planned_session.runner.current().title == "Trends"
+    press(console, Qt.Key_B)
+    assert run_core.screen_mode(planned_session.store) == "black"
+
+
+def test_page_down_moves_on_without_starting_unless_set(planned_session, qtbot):
+    from ui import settings
+
+    console = make_console(planned_session, qtbot)
+    press(console, Qt.Key_Space)
+    press(console, Qt.Key_PageDown)
+    assert planned_session.runner.current().title == "Trends"
+    assert planned_session.runner.state().status == "ready"  # moving on and starting: two gestures
+    press(console, Qt.Key_Space)
+    assert planned_session.runner.state().status == "running"
+    from ui.seminar_panel import SeminarPanel
+
+    panel = SeminarPanel(planned_session)
+    qtbot.addWidget(panel)
+    assert not panel.next_starts.isChecked()
+    panel.next_starts.setChecked(True)  # the setting, where the other run options are
+    assert settings.get(settings.NEXT_STARTS) is True
+    press(console, Qt.Key_PageDown)
+    assert planned_session.runner.current().title == "Break"
+    assert planned_session.runner.state().status == "running"
+
+
+def test_clicker_keys_stay_in_a_dialog_over_the_console(planned_session, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    console = make_console(planned_session, qtbot)
+    dialog = QDialog(console)
+    results = []
+    QTimer.singleShot(0, lambda: (results.append(console.clicker.handle_key(Qt.Key_Space)), dialog.reject()))
+    dialog.exec()
+    assert results == [False]
     assert planned_session.runner.state().status == "ready"
 
 

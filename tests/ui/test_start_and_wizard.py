@@ -104,3 +104,76 @@ def test_the_wizard_offers_the_template_made_for_that_many_days(qtbot, tmp_path)
     wizard._init_file_page()
     spec = wizard.spec().seminar()
     assert (spec.title, len(spec.dates), spec.template) == ("Five days", 5, "one_day")
+
+
+def test_wizard_creates_a_missing_default_folder_and_keeps_what_was_typed(qtbot, tmp_path):
+    """~/Documents may not exist: the wizard makes it rather than losing every field."""
+    from ui.wizard import NewSeminarWizard as Wizard
+
+    folder = tmp_path / "Documents"
+    wizard = Wizard(folder=folder)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.title_edit.setText("Kick-off")
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == wizard.file_page_id
+    assert wizard.path_edit.text() == str(folder / "Kick-off.workshop")
+    assert wizard.validateCurrentPage()
+    assert folder.is_dir()
+
+
+def test_wizard_stays_open_when_the_folder_cannot_be_made(qtbot, tmp_path, messages):
+    from ui.wizard import NewSeminarWizard as Wizard
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    wizard = Wizard(folder=blocker / "sub")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.title_edit.setText("Kick-off")
+    wizard.organisation_edit.setText("Horizon")
+    wizard.next()
+    wizard.next()
+    assert not wizard.validateCurrentPage()
+    assert messages and "Choose another place" in messages[0]
+    assert wizard.isVisible() and wizard.title_edit.text() == "Kick-off"
+    assert wizard.organisation_edit.text() == "Horizon"
+
+
+def test_a_refused_creation_reopens_the_same_wizard(qtbot, tmp_path, monkeypatch, messages):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    (tmp_path / "taken.workshop").write_text("already here")
+    seen = []
+
+    def run_wizard(self):
+        seen.append((self.title_edit.text(), self.path_edit.text()))
+        if len(seen) == 1:
+            self.title_edit.setText("My seminar")
+            self.path_edit.setText(str(tmp_path / "taken.workshop"))  # refused by create_store
+        else:
+            self.path_edit.setText(str(tmp_path / "free.workshop"))
+        return True
+
+    monkeypatch.setattr(NewSeminarWizard, "exec", run_wizard)
+    window.new_seminar()
+    assert seen[1][0] == "My seminar"  # the second showing still has the title typed first
+    assert messages and "already exists" in messages[0]
+    assert window.console is not None
+    assert (tmp_path / "taken.workshop").read_text() == "already here"
+
+
+def test_default_dates_fall_on_working_days(qtbot):
+    from PySide6.QtCore import QDate
+
+    from ui.wizard import next_working_day
+
+    assert next_working_day(QDate(2026, 12, 5)) == QDate(2026, 12, 7)  # Saturday → Monday
+    assert next_working_day(QDate(2026, 12, 4)) == QDate(2026, 12, 4)  # Friday stays
+    wizard = NewSeminarWizard()
+    qtbot.addWidget(wizard)
+    wizard.days_spin.setValue(5)
+    assert all(edit.date().dayOfWeek() <= 5 for edit in wizard.date_edits)
+    dates = [edit.date() for edit in wizard.date_edits]
+    assert dates == sorted(dates) and len(set(dates)) == 5

@@ -33,7 +33,7 @@ class _Refreshing:
         try:
             action()
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
             return False
         return True
 
@@ -158,7 +158,7 @@ class OptionsModel(_Refreshing, QAbstractTableModel):
             try:
                 count = int(value)
             except (TypeError, ValueError):
-                show_error(None, _("Type a number of hands."))
+                show_error(self, _("Type a number of hands."))
                 return False
             return self._try(lambda: commands.set_hand_count(self.session, self.key, option_key, count))
         if index.column() == self.CHOSEN and role == Qt.CheckStateRole:
@@ -222,6 +222,12 @@ class KpiModel(_Refreshing, QAbstractTableModel):
         return self._try(lambda: commands.update_kpi(self.session, kpi.id, **{field: str(value)}))
 
 
+def initials(name: str) -> str:
+    """'Claire Dubois' -> 'CD' ('Ann' stays 'Ann'): a dozen people fit across the roles grid at 1366 px."""
+    parts = name.replace("-", " ").split()
+    return "".join(part[0] for part in parts[:3]).upper() if len(parts) > 1 else name
+
+
 def short_name(name: str) -> str:
     """'Claire Dubois' -> 'Claire D.', so a dozen people fit across the RACI table."""
     parts = name.split()
@@ -271,7 +277,7 @@ class RaciModel(_Refreshing, QAbstractTableModel):
         person = self.person(section)
         flagged = person.id in self.table.flagged
         if role == Qt.DisplayRole:
-            return ("⚠ " if flagged else "") + short_name(person.name)
+            return ("⚠ " if flagged else "") + initials(person.name)
         if role == Qt.ToolTipRole:
             load = self.table.loads.get(person.id)
             text = f"{person.name} — {person.function}"

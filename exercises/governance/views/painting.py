@@ -27,14 +27,35 @@ def fitted_font(rect: QRectF, text: str, max_px: float, min_px: float, bold: boo
     return font(min_px, bold)
 
 
+def abbreviated(text: str, f: QFont, rect: QRectF) -> str:
+    """``text`` wrapped in ``rect`` at font ``f``, shortened by whole words with "…" if it overflows."""
+    metrics = QFontMetricsF(f)
+
+    def fits(candidate: str) -> bool:
+        bound = metrics.boundingRect(rect, WRAP, candidate)
+        return bound.height() <= rect.height() + 0.5 and bound.width() <= rect.width() + 0.5
+
+    if fits(text):
+        return text
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        candidate = " ".join(words).rstrip(",;:·-") + "…"
+        if fits(candidate):
+            return candidate
+    return elided(text, f, rect.width())
+
+
 def draw_fitted(painter: QPainter, rect: QRectF, text: str, max_px: float, min_px: float,
                 colour: str | QColor, bold: bool = False, align=Qt.AlignLeft | Qt.AlignVCenter) -> None:
-    """Draw ``text`` wrapped in ``rect`` as large as it fits; clip what still overflows."""
+    """Draw ``text`` wrapped in ``rect`` as large as it fits, never below ``min_px``: what still
+    overflows at ``min_px`` is abbreviated ("…"), not shrunk."""
     painter.save()
-    painter.setFont(fitted_font(rect, text, max_px, min_px, bold))
+    f = fitted_font(rect, text, max(max_px, min_px), min_px, bold)
+    painter.setFont(f)
     painter.setPen(QColor(colour))
     painter.setClipRect(rect)
-    painter.drawText(rect, int(align) | WRAP, text)
+    painter.drawText(rect, int(align) | WRAP, abbreviated(text, f, rect))
     painter.restore()
 
 

@@ -70,6 +70,8 @@ class SharedView(QWidget):
 class ChoicesBoard(QWidget):
     """One question with its options (and the counts once shown), or all the answers."""
 
+    ROOM_PAINTED = True  # its painted texts are measured by the font-size tests
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -95,44 +97,51 @@ class ChoicesBoard(QWidget):
         painter.setRenderHint(QPainter.Antialiasing)
         if not self.choices:
             draw_fitted(painter, QRectF(self.rect()), _("No governance question yet."), self.height() * 0.06,
-                        14, WHITE, True, Qt.AlignCenter)
+                        self.room(), WHITE, True, Qt.AlignCenter)
         elif self.mode == "summary":
             self._paint_summary(painter)
         else:
             self._paint_question(painter)
         painter.end()
 
+    def room(self, factor: float = 1.0) -> int:
+        """The smallest size of text for the room (from the projector window's height)."""
+        from ui.room import room_px
+
+        return room_px(self.window().height(), factor)
+
     def _paint_question(self, painter: QPainter) -> None:
         choice = self.current
         w, h = self.width(), self.height()
+        room = self.room()
         margin = w * 0.04
         y = h * 0.02
-        draw_fitted(painter, QRectF(margin, y, w - 2 * margin, h * 0.16), choice.question, h * 0.07, 18,
+        draw_fitted(painter, QRectF(margin, y, w - 2 * margin, h * 0.16), choice.question, h * 0.07, self.room(1.2),
                     WHITE, True)
         y += h * 0.17
         hint = self.help
         kind = {"single": _("One answer"), "multi": _("Several answers possible"),
                 "ranking": _("Rank them")}.get(choice.kind, "")
         draw_fitted(painter, QRectF(margin, y, w - 2 * margin, h * 0.1), f"{kind} · {hint}" if hint else kind,
-                    h * 0.034, 11, LIGHT)
+                    room, room, LIGHT)
         y += h * 0.12
         options = list(choice.options)
         if choice.kind == "ranking":  # a settled ranking reads best in its order
             options.sort(key=lambda o: choice.chosen.index(o.key) if o.key in choice.chosen else len(options))
         gap = h * 0.015
-        row_h = min((h - y - gap) / max(len(options), 1) - gap, h * 0.13)
+        row_h = max(min((h - y - gap) / max(len(options), 1) - gap, h * 0.13), room * 1.3)
         top = max((c for c in self.hands.counts.values()), default=0)
         show_counts = self.hands.revealed and top > 0
         rects = [QRectF(margin, y + n * (row_h + gap), w - 2 * margin, row_h) for n in range(len(options))]
         texts = [self._option_text(choice, o) for o in options]
         # one size for every option, so none looks more important than the others
-        px = min((fitted_font(self._label_rect(r, show_counts), t, row_h * 0.42, 11, True).pixelSize()
-                  for r, t in zip(rects, texts)), default=11)
+        px = min((fitted_font(self._label_rect(r, show_counts), t, max(row_h * 0.42, room), room,
+                              True).pixelSize() for r, t in zip(rects, texts)), default=room)
         for rect, option, text in zip(rects, options, texts):
             self._paint_option(painter, rect, choice, option, text, px, show_counts, top)
         if choice.note and rects and rects[-1].bottom() + h * 0.08 < h:
             note = QRectF(margin, rects[-1].bottom() + gap, w - 2 * margin, h - rects[-1].bottom() - gap)
-            draw_fitted(painter, note, choice.note, h * 0.034, 11, LIGHT, False, Qt.AlignLeft | Qt.AlignTop)
+            draw_fitted(painter, note, choice.note, room, room, LIGHT, False, Qt.AlignLeft | Qt.AlignTop)
 
     @staticmethod
     def _option_text(choice, option) -> str:
@@ -161,7 +170,7 @@ class ChoicesBoard(QWidget):
                          (bar_w - rect.height()) * count / top, rect.height() * 0.44)
             painter.fillRect(bar, QColor(WHITE if chosen else theme.WARNING))
         if show_counts:
-            painter.setFont(font(rect.height() * 0.45, True))
+            painter.setFont(font(max(rect.height() * 0.45, self.room()), True))
             painter.setPen(QColor(WHITE))
             painter.drawText(QRectF(rect.right() - pad - rect.height(), rect.top(), rect.height(), rect.height()),
                              int(Qt.AlignRight | Qt.AlignVCenter), str(count))
@@ -170,9 +179,9 @@ class ChoicesBoard(QWidget):
     def _paint_summary(self, painter: QPainter) -> None:
         w, h = self.width(), self.height()
         margin = w * 0.03
-        title_h = h * 0.075
+        title_h = max(h * 0.075, self.room(1.5))
         draw_fitted(painter, QRectF(margin, 0, w - 2 * margin, title_h), _("Our governance choices"),
-                    h * 0.06, 16, WHITE, True)
+                    h * 0.06, self.room(1.2), WHITE, True)
         count = len(self.choices)
         columns = 2 if count > 4 else 1
         rows = (count + columns - 1) // columns
@@ -192,20 +201,21 @@ class ChoicesBoard(QWidget):
             painter.fillRect(QRectF(rect.left(), rect.top() + 6, 6, rect.height() - 12), CHOSEN)
         pad = rect.height() * 0.1
         inner = rect.adjusted(pad + 8, pad * 0.5, -pad, -pad * 0.4)
-        q_font = font(rect.height() * 0.165)
+        room = self.room()
+        q_font = font(max(rect.height() * 0.165, room))
         question = elided(choice.question, q_font, inner.width())
         painter.setFont(q_font)
         painter.setPen(QColor(DIM))
-        q_h = rect.height() * 0.23
+        q_h = max(rect.height() * 0.23, room * 1.3)
         painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), q_h),
                          int(Qt.AlignLeft | Qt.AlignVCenter), question)
         answer_rect = QRectF(inner.left(), inner.top() + q_h, inner.width(), inner.height() - q_h)
         if not choice.settled:
-            draw_fitted(painter, answer_rect, _("To be decided"), rect.height() * 0.26, 10, DIM, False)
+            draw_fitted(painter, answer_rect, _("To be decided"), rect.height() * 0.26, room, DIM, False)
             return
         labels = choice.chosen_labels()
         if choice.kind == "ranking":
             labels = [f"{n}. {label}" for n, label in enumerate(labels[:3], 1)]
         text = " · ".join(labels)
-        draw_fitted(painter, answer_rect, text, rect.height() * 0.26, 10, WHITE, True,
+        draw_fitted(painter, answer_rect, text, rect.height() * 0.26, room, WHITE, True,
                     Qt.AlignLeft | Qt.AlignTop)

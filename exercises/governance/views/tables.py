@@ -95,10 +95,15 @@ class RolesTab(QWidget):
         self.table.setItemDelegateForColumn(RaciModel.SPONSOR, PersonDelegate(session, self))
         self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.SelectedClicked)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.verticalHeader().setMaximumWidth(300)
+        rows = self.table.verticalHeader()  # initiative titles, on two lines if need be
+        rows.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter | Qt.TextWordWrap)
+        rows.setFixedWidth(340)
+        rows.setSectionResizeMode(QHeaderView.Fixed)
+        rows.setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 10)
         hint = QLabel(_("R owner (responsible) · A sponsor (accountable) · click a person's cell to mark "
                         "C (consulted) or I (informed). ⚠ someone carries too much: owner of more than "
-                        "2 Go initiatives, or twice their owned plus their sponsored above 5."))
+                        "2 Go initiatives, or twice their owned plus their sponsored above 5.") + " "
+                      + _("People are shown by their initials: point at one for the name."))
         hint.setWordWrap(True)
         hint.setProperty("role", "subtitle")
         self.flags = QLabel()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
+from ui import theme
 from ui.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
@@ -111,6 +112,8 @@ class CaptureBar(QWidget):
         self.line.setClearButtonEnabled(True)
         self.add_button = QPushButton(_("Add"))
         self.add_button.setProperty("primary", True)
+        self.counter = QLabel()  # characters typed, against the limit, while typing
+        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance(f"{logic.IDEA_MAX}/{logic.IDEA_MAX}") + 8)
         self.round_info = QLabel()
         self.round_info.setStyleSheet("color: #5B6673;")
         top = QHBoxLayout()
@@ -121,6 +124,7 @@ class CaptureBar(QWidget):
         capture = QHBoxLayout()
         capture.addWidget(self.author)
         capture.addWidget(self.line, 1)
+        capture.addWidget(self.counter)
         capture.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +139,7 @@ class CaptureBar(QWidget):
     def _connect_signals(self) -> None:
         self.session.changed.connect(self._on_changed)
         self.line.returnPressed.connect(self._on_submit)
+        self.line.textChanged.connect(self._update_counter)
         self.add_button.clicked.connect(self._on_submit)
         self.line.lines_pasted.connect(self._on_lines_pasted)
         self.new_round.clicked.connect(self._on_new_round)
@@ -187,6 +192,15 @@ class CaptureBar(QWidget):
         if current.hidden:
             parts.append(_("silent: hidden from the shared screen"))
         return " · ".join(parts)
+
+    def _update_counter(self, text: str = "") -> None:
+        """"123/600" beside the field; over the limit it turns red and Add waits (nothing is cut)."""
+        length = len(text.strip())
+        over = length > logic.IDEA_MAX
+        self.counter.setText(f"{length}/{logic.IDEA_MAX}" if length else "")
+        self.counter.setStyleSheet(f"color: {theme.DANGER}; font-weight: bold;" if over else "color: #5B6673;")
+        self.counter.setToolTip(_("An idea holds at most {n} characters.").format(n=logic.IDEA_MAX) if over else "")
+        self.add_button.setEnabled(not over and not self.session.read_only)
 
     # --- actions ------------------------------------------------------------------------
     def _add(self, texts: list[str]) -> bool:

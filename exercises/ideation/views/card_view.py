@@ -13,13 +13,14 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ui import theme
+from ui.room import ROOM_SHARE
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
 from .. import initiatives as ini
 from .paint import font, ink_on, wrap_lines
 
-MIN_FONT = 0.026
+MIN_FONT = ROOM_SHARE  # read from 12 m (ui.room): long values are cut, never shrunk below
 LEFT = ("problem", "customer_value", "org_impact", "tech_impact", "trend_ids")
 RIGHT = ("segments", "effort", "cost_range", "kpi", "owner_id", "sponsor_id")
 LABEL_INK = QColor("#9FB3C8")
@@ -29,6 +30,8 @@ MISSING_AMBER = QColor(theme.WARNING)
 
 class SharedCard(QWidget):
     """Paints the business case of ``show_initiative``'s initiative."""
+
+    ROOM_PAINTED = True  # its painted texts are measured by the font-size tests
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -84,7 +87,7 @@ class SharedCard(QWidget):
                 for line in lines:
                     painter.drawText(rect.left(), ly, line)
                     ly += value_m.lineSpacing()
-            y += label_m.lineSpacing() + len(lines) * value_m.lineSpacing() + int(0.016 * h)
+            y += label_m.lineSpacing() + len(lines) * value_m.lineSpacing() + int((0.016 if max_lines > 1 else 0.004) * h)
         return y - rect.top()
 
     def paintEvent(self, event) -> None:
@@ -94,12 +97,12 @@ class SharedCard(QWidget):
         margin = int(0.02 * h)
         area = self.rect().adjusted(margin, margin // 2, -margin, -margin // 2)
         if self.initiative is None:
-            painter.setFont(font(0.04 * h))
+            painter.setFont(font(MIN_FONT * h))
             painter.setPen(QColor("#D9E2EC"))
             painter.drawText(area, Qt.AlignCenter, _("This initiative no longer exists."))
             painter.end()
             return
-        title_f = font(0.05 * h, bold=True)
+        title_f = font(MIN_FONT * 1.2 * h, bold=True)
         title_m = QFontMetrics(title_f)
         painter.setFont(title_f)
         painter.setPen(QColor("white"))
@@ -113,11 +116,11 @@ class SharedCard(QWidget):
         gutter = int(0.04 * h)
         left = QRect(body.left(), body.top(), int(body.width() * 0.56) - gutter // 2, body.height())
         right = QRect(left.right() + gutter, body.top(), body.right() - left.right() - gutter, body.height())
-        value_px, max_lines = MIN_FONT * h, 3
-        for scale in (0.034, 0.032, 0.03, 0.028, MIN_FONT):
-            if max(self._column(None, LEFT, left, scale * h, 6), self._column(None, RIGHT, right, scale * h, 6)) \
-                    <= body.height():
-                value_px, max_lines = scale * h, 6
+        value_px, max_lines = MIN_FONT * h, 1
+        for lines in (6, 3, 2):  # at the room's size, as many lines per value as fit
+            if max(self._column(None, LEFT, left, value_px, lines),
+                   self._column(None, RIGHT, right, value_px, lines)) <= body.height():
+                max_lines = lines
                 break
         self._column(painter, LEFT, left, value_px, max_lines)
         self._column(painter, RIGHT, right, value_px, max_lines)

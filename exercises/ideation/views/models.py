@@ -135,7 +135,7 @@ class IdeasModel(QAbstractListModel):
         try:
             commands.edit_idea(self.session, idea.id, str(value))
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
             return False
         return True
 
@@ -189,6 +189,6 @@ class AxisIdeasProxy(QSortFilterProxyModel):
         try:
             commands.move_ideas(self.session, ids, self.axis_id, position)
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
             return False
         return True

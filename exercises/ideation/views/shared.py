@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from ui import theme
+from ui.room import ROOM_SHARE
 from workshop_app.i18n import _
 
 from .. import logic
@@ -21,7 +22,7 @@ from . import commands
 from .paint import font, ink_on, wrap_lines
 from .card_view import SharedCard
 
-MIN_FONT = 0.026  # of the window height
+MIN_FONT = ROOM_SHARE  # of the window height: read from 12 m (ui.room)
 PANEL = QColor("#2B4C74")
 LIGHT = QColor("#D9E2EC")
 CARD_LINES, NAME_LINES, AMBITION_LINES = 4, 3, 3
@@ -44,6 +45,8 @@ class Chunk:
 
 class SharedBoard(QWidget):
     """Columns per axis with coloured headers and idea cards, paged to stay readable."""
+
+    ROOM_PAINTED = True  # its painted texts are measured by the font-size tests
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -80,8 +83,8 @@ class SharedBoard(QWidget):
     def sizes(self) -> dict[str, float]:
         h = self.window_height()
         floor = MIN_FONT * h
-        return {"card": max(0.027 * h, floor), "name": max(0.03 * h, floor), "ambition": floor,
-                "foot": floor, "prompt": max(0.03 * h, floor), "gap": 0.009 * h, "pad": 0.01 * h}
+        return {"card": floor, "name": floor * 1.05, "ambition": floor,
+                "foot": floor, "prompt": floor, "gap": 0.009 * h, "pad": 0.01 * h}
 
     def regions(self) -> tuple[QRect, QRect, QRect]:
         """(prompt, body, footer) rectangles."""
@@ -163,7 +166,7 @@ class SharedBoard(QWidget):
         if key == self._layout_key:
             return
         self._layout_key = key
-        columns = max(1, int(body.width() // (s["card"] * 13)))
+        columns = max(1, int(body.width() // (s["card"] * 11)))
         chunks = self._chunks(self.column_width(columns), body.height())
         if 0 < len(chunks) < columns:
             columns = len(chunks)

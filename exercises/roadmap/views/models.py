@@ -151,7 +151,7 @@ class MilestonesModel(_PlanModel, QAbstractTableModel):
         try:
             commands.update_milestone(self.session, m.id, quarter, label)
         except ValidationError as error:
-            show_error(None, str(error))
+            show_error(self, str(error))
             return False
         return True
 

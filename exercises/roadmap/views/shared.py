@@ -55,6 +55,8 @@ class SharedView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        h = max(self.height(), 200)
-        self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {int(h * 0.055)}px;")
-        self.footer.setStyleSheet(f"color: #D9E2EC; font-size: {int(h * 0.03)}px;")
+        from ui.room import room_px
+
+        h = self.window().height()
+        self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {room_px(h, 1.2)}px;")
+        self.footer.setStyleSheet(f"color: #D9E2EC; font-size: {room_px(h)}px;")

@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from exercises.governance.views.painting import elided, font
+from exercises.governance.views.painting import abbreviated, elided, font
 from workshop_app.i18n import _, translate
 
 from ..logic import HORIZON_LABELS, clamp_placement, horizon_bands, pack_rows, quarter_label
@@ -45,11 +45,13 @@ class Drag:
 class TimelineWidget(QWidget):
     item_selected = Signal(int)
     placement_requested = Signal(int, int, int)
+    ROOM_PAINTED = True  # its painted texts are measured by the font-size tests
 
     def __init__(self, interactive: bool = True, dark: bool = False, parent=None):
         super().__init__(parent)
         self.interactive = interactive
         self.text_scale = 1.45 if dark else 1.0  # read from the back of the room
+        self.dark = dark
         self.colours = DARK if dark else LIGHT
         self.language = "en"
         self.plan: Roadmap | None = None
@@ -86,6 +88,17 @@ class TimelineWidget(QWidget):
         """Text and spacing scale: 1 for a 1000 × 600 timeline, larger on the projector."""
         return max(min(self.height() / 600, self.width() / 1000), 0.6) * self.text_scale
 
+    def min_px(self) -> float:
+        """The smallest text: on the projector, the size read from 12 m (ui.room); else none."""
+        if not self.dark:
+            return 0.0
+        from ui.room import room_px
+
+        return float(room_px(self.window().height()))
+
+    def room_font(self, px: float, bold: bool = False):
+        return font(max(px, self.min_px()), bold)
+
     def _layout(self) -> None:
         """Compute the plot area, the lanes and the bar rectangles for the current size."""
         self.bars, self.lane_rects = {}, []
@@ -93,15 +106,16 @@ class TimelineWidget(QWidget):
             return
         s = self._scale()
         w, h = self.width(), self.height()
-        self.label_w = max(min(w * 0.19, 260 * s), 110)
-        self.header_h = 54 * s
+        room = self.min_px()
+        self.label_w = max(min(w * 0.19, 260 * s), 110, min(room * 9, w * 0.26))
+        self.header_h = max(54 * s, room * 2.7)
         left, right = self.label_w, w - 6
         self.quarter_w = (right - left) / max(self.plan.horizon, 1)
         self.plot = QRectF(left, self.header_h, right - left, h - self.header_h - 4)
         self.groups = self._groups()
         sub_rows = sum(n for _name, _colour, _items, n in self.groups) or 1
         gap = 6 * s
-        self.row_h = min((self.plot.height() - gap * len(self.groups)) / sub_rows, 84 * s)
+        self.row_h = max(min((self.plot.height() - gap * len(self.groups)) / sub_rows, 84 * s), room * 1.3)
         y = self.plot.top()
         for name, colour, items, n in self.groups:
             lane_h = n * self.row_h + gap
@@ -161,7 +175,7 @@ class TimelineWidget(QWidget):
             return
         c, s = self.colours, self._scale()
         plot = self.plot
-        band_font = font(13 * s, True)
+        band_font = self.room_font(13 * s, True)
         for index, (key, first, stop) in enumerate(horizon_bands(self.plan.horizon)):
             band = QRectF(plot.left() + first * self.quarter_w, 0, (stop - first) * self.quarter_w, self.height())
             painter.fillRect(band, QColor(c["bands"][index % len(c["bands"])]))
@@ -169,33 +183,40 @@ class TimelineWidget(QWidget):
             box = QRectF(band.left() + 4, 1, band.width() - 8, self.header_h * 0.55)
             if QFontMetricsF(band_font).horizontalAdvance(label) > box.width():
                 label = label.replace(" (", "\n(")  # "Quick wins\n(0-6 months)" in a narrow band
-            painter.setFont(band_font if "\n" not in label else font(11 * s, True))
+            if "\n" in label and self.min_px():  # two lines do not fit at the room's size: abbreviate
+                label = elided(label.split("\n")[0], band_font, box.width())
+            painter.setFont(band_font if "\n" not in label else self.room_font(11 * s, True))
             painter.setPen(QColor(c["band_text"]))
             painter.drawText(box, int(Qt.AlignCenter), label)
-        painter.setFont(font(12 * s))
+        quarter_font = self.room_font(12 * s)
+        painter.setFont(quarter_font)
         for q in range(self.plan.horizon):
             x = plot.left() + q * self.quarter_w
             painter.setPen(QPen(QColor(c["grid"]), 1))
             painter.drawLine(QPointF(x, self.header_h * 0.55), QPointF(x, self.height()))
             painter.setPen(QColor(c["muted"]))
             text = quarter_label(self.plan.start, q, self.language)
+            if QFontMetricsF(quarter_font).horizontalAdvance(text) > self.quarter_w - 2:
+                text = text.split()[0]  # "T3 2027" → "T3": the band above says when
             painter.drawText(QRectF(x, self.header_h * 0.55, self.quarter_w, self.header_h * 0.45),
-                             int(Qt.AlignCenter), elided(text, font(12 * s), self.quarter_w - 2))
+                             int(Qt.AlignCenter), elided(text, quarter_font, self.quarter_w - 2))
         for rect, name, colour in self.lane_rects:
             painter.setPen(QPen(QColor(c["grid"]), 1))
             painter.drawLine(QPointF(0, rect.top()), QPointF(self.width(), rect.top()))
             painter.fillRect(QRectF(0, rect.top() + 1, 5 * s, rect.height() - 1), QColor(colour))
-            f = font(min(14 * s, self.row_h * 0.32), True)
+            f = self.room_font(min(14 * s, self.row_h * 0.32), True)
             painter.setFont(f)
             painter.setPen(QColor(c["text"]))
-            painter.drawText(QRectF(10 * s, rect.top(), self.label_w - 16 * s, rect.height()),
-                             int(Qt.AlignLeft | Qt.AlignVCenter | Qt.TextWordWrap), name)
+            box = QRectF(10 * s, rect.top(), self.label_w - 16 * s, rect.height())
+            one_line = box.height() < QFontMetricsF(f).lineSpacing() * 2
+            painter.drawText(box, int(Qt.AlignLeft | Qt.AlignVCenter | Qt.TextWordWrap),
+                             elided(name, f, box.width()) if one_line else abbreviated(name, f, box))
         self._paint_dependencies(painter)
         colours = {i.id: colour for _n, colour, items, _r in self.groups for i, _row in items}
         for item in self.plan.items:
             self._paint_bar(painter, item, colours.get(item.id, NO_AXIS))
         if not self.plan.items and not self.plan.axes:
-            painter.setFont(font(16 * s))
+            painter.setFont(self.room_font(16 * s))
             painter.setPen(QColor(c["muted"]))
             painter.drawText(plot, int(Qt.AlignCenter), _("No Go initiative yet."))
         painter.end()
@@ -218,11 +239,11 @@ class TimelineWidget(QWidget):
         if item.id == self.selected and self.interactive:
             painter.setPen(QPen(QColor("#1B1F24"), 3))
             painter.drawPath(path)
-        title_px = min(16 * s, rect.height() * 0.34)
+        title_px = max(min(16 * s, rect.height() * 0.34), self.min_px())
         two_lines = rect.height() > title_px * 2.6
         left = rect.left() + 8 * s
         right = max(self.text_right.get(item.id, rect.right()), rect.right() - 8 * s)
-        title_font, detail_font = font(title_px, True), font(title_px * 0.8)
+        title_font, detail_font = self.room_font(title_px, True), self.room_font(title_px * 0.8)
         if two_lines:
             # the lower part of the bar is left to the milestone diamonds
             middle = rect.top() + rect.height() * 0.5
@@ -250,18 +271,40 @@ class TimelineWidget(QWidget):
             painter.fillRect(grip, QColor(255, 255, 255, 160))
 
     def _draw_text(self, painter: QPainter, box: QRectF, text: str, f, bar: QRectF, align) -> None:
-        """Text starting on a bar: white on the bar, the lane's text colour where it runs past it."""
-        text = elided(text, f, box.width())
+        """A bar's text, never half on it and half past it (no colour change mid-word).
+
+        White inside the bar if it fits there; else whole, in the lane's text colour, just
+        after the bar if the room up to the next bar (``box``'s right) holds it; else
+        abbreviated inside the bar.
+        """
         painter.save()
         painter.setFont(f)
-        painter.setClipRect(bar)
-        painter.setPen(QColor("white"))
-        painter.drawText(box, int(align), text)
-        if box.right() > bar.right():
-            painter.setClipRect(QRectF(bar.right(), box.top(), box.right() - bar.right(), box.height()))
+        inner = QRectF(box.left(), box.top(), max(bar.right() - 6 * self._scale() - box.left(), 0), box.height())
+        width = QFontMetricsF(f).horizontalAdvance(text)
+        after = QRectF(bar.right() + 6 * self._scale(), box.top(), box.right() - bar.right(), box.height())
+        room_after = after.width() - 6 * self._scale()
+        if width <= inner.width() + 0.5 or room_after < max(inner.width() * 1.5, 1):
+            painter.setClipRect(bar)
+            painter.setPen(QColor("white"))
+            painter.drawText(inner, int(align), elided(text, f, inner.width()))
+        else:  # more room after the bar than on it: the whole title there, or as much as fits
             painter.setPen(QColor(self.colours["text"]))
-            painter.drawText(box, int(align), text)
+            painter.drawText(after, int(align), elided(text, f, room_after))
         painter.restore()
+
+    def text_placement(self, initiative_id: int) -> str:
+        """Where the bar's title is drawn: "inside", "after" (the bar) or "elided" (inside, shortened)."""
+        rect = self.bars[initiative_id]
+        s = self._scale()
+        title_px = max(min(16 * s, rect.height() * 0.34), self.min_px())
+        f = self.room_font(title_px, True)
+        left = rect.left() + 8 * s
+        right = max(self.text_right.get(initiative_id, rect.right()), rect.right() - 8 * s)
+        width = QFontMetricsF(f).horizontalAdvance(self.plan.item(initiative_id).title)
+        inside = rect.right() - 6 * s - left
+        if width <= inside + 0.5:
+            return "inside"
+        return "after" if right - rect.right() - 12 * s >= max(inside * 1.5, 1) else "elided"
 
     def _paint_dependencies(self, painter: QPainter) -> None:
         bad = {(v.initiative_id, v.depends_on) for v in self.plan.violations}
@@ -276,7 +319,12 @@ class TimelineWidget(QWidget):
             painter.setPen(QPen(colour, 2 * s, Qt.DashLine if (a, b) in bad else Qt.SolidLine))
             path = QPainterPath(start)
             bend = max(abs(end.x() - start.x()) * 0.5, 24 * s)
-            path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
+            # control points kept right of the lane labels: the curve (inside their hull) never
+            # loops back through the axis names, even for a dependency drawn backwards
+            floor = self.plot.left() + 2
+            c1, c2 = start + QPointF(bend, 0), end - QPointF(bend, 0)
+            c2.setX(max(c2.x(), floor))
+            path.cubicTo(c1, c2, end)
             painter.drawPath(path)
             arrow = QPolygonF([end, end + QPointF(-8 * s, -5 * s), end + QPointF(-8 * s, 5 * s)])
             painter.setBrush(colour)
