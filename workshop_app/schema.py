@@ -265,6 +265,16 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (initiative_id, depends_on)
     );
     """,
+    # the room's phones: one personal join code per participant, bound to one phone
+    # (only a hash of the phone's random token is kept; releasing a code clears it).
+    """
+    CREATE TABLE join_codes (
+        participant_id INTEGER PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
+        code TEXT NOT NULL UNIQUE,
+        token_hash TEXT,
+        bound_at REAL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
