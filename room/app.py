@@ -32,7 +32,7 @@ from workshop_app.store import StoreError
 from . import ballots
 from .live import Changes
 from .reader import Reader
-from .security import ANON_COOKIE, DEVICE_COOKIE, Guard, RoomConfig, check_csrf, make_csrf
+from .security import ANON_COOKIE, DEVICE_COOKIE, Guard, RoomConfig, check_csrf, make_csrf, server_error
 from .state import PhoneState, RoomSnapshot, phone_state, snapshot
 from .writer import Writer
 
@@ -73,7 +73,7 @@ class Room:
             Route("/state", self.state),
             Route("/events", self.events),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
-        ])
+        ], exception_handlers={Exception: server_error})
         self.guard = Guard(self.starlette, self.config)
 
     async def __call__(self, scope, receive, send):

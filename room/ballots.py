@@ -20,8 +20,8 @@ from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
 CONTROL_FIELDS = ("csrf", "step")
-_FIELD = re.compile(r"o(\d{1,3})(?:c(\d{1,2}))?")
-_NUMBER = re.compile(r"\d{1,3}")
+_FIELD = re.compile(r"o([0-9]{1,3})(?:c([0-9]{1,2}))?")
+_NUMBER = re.compile(r"[0-9]{1,3}")  # ASCII digits only: int() would read other scripts' digits too
 
 
 class FormError(ValidationError):

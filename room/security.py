@@ -180,27 +180,45 @@ class Guard:
         if refusal is not None:
             await _plain(send_with_headers, *refusal)
             return
-        received = 0
-
-        async def capped_receive():
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.config.body_limit:
-                    raise BodyTooLarge
-            return message
-
+        if scope["method"] not in SAFE_METHODS:
+            try:
+                receive = await self._read_body(receive)
+            except BodyTooLarge:
+                await _plain(send_with_headers, 413, _("This request is too large."))
+                return
         scope = {**scope, "state": {**scope.get("state", {}), "guard": self, "language": current_language()}}
         try:
-            await self.app(scope, capped_receive, send_with_headers)
-        except BodyTooLarge:
-            if not started:
-                await _plain(send_with_headers, 413, _("This request is too large."))
+            await self.app(scope, receive, send_with_headers)
         except Exception as error:  # noqa: BLE001 - never a traceback on a phone, never content in a log
             log.error("room: %s on %s %s", type(error).__name__, scope["method"], scope["path"].split("/")[1][:20])
             if not started:
                 await _plain(send_with_headers, 500, _("Something went wrong. Please try again."))
+
+    async def _read_body(self, receive):
+        """The whole body, read here up to the cap (no Content-Length does not get past it)."""
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise BodyTooLarge
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.config.body_limit:
+                raise BodyTooLarge
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        return replay
 
     def _refusal(self, scope, headers) -> tuple[int, str] | None:
         if headers.get(b"host", b"") not in self.hosts:
@@ -224,11 +242,23 @@ class Guard:
         return None
 
 
-async def _plain(send, status: int, message: str) -> None:
-    body = (f'<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" '
+def error_page(message: str) -> bytes:
+    """A page of ours for a refusal (the message is one of our sentences, escaped all the same)."""
+    return (f'<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" '
             f'content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/static/room.css">'
             f'<title>{escape(message)}</title></head><body><main><p class="error">{escape(message)}</p>'
             f'<p><a class="button" href="/">{escape(_("Back to the room"))}</a></p></main></body></html>').encode()
+
+
+async def server_error(_request, _exc):
+    """Starlette's 500 page: a sentence, never the exception."""
+    from starlette.responses import HTMLResponse
+
+    return HTMLResponse(error_page(_("Something went wrong. Please try again.")), status_code=500)
+
+
+async def _plain(send, status: int, message: str) -> None:
+    body = error_page(message)
     headers = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode())]
     if status == 429:
         headers.append((b"retry-after", b"5"))
