@@ -280,9 +280,12 @@ class Room:
                 self._streams[participant] = self._streams.get(participant, 0) + 1
         try:
             yield "retry: 2000\n\n"
+            fresh = True  # a phone coming back is told from the file itself, not from a cached view
             while not self.changes.stopped:
                 version = self.changes.version
-                key = self._snap().state(participant, token).key if token else "out"
+                snap = self.reader.read(snapshot) if fresh else self._snap()
+                fresh = False
+                key = snap.state(participant, token).key if token else "out"
                 if key != last:
                     last = key
                     yield f"id: {key}\nevent: state\ndata: {key}\n\n"
