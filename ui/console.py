@@ -67,6 +67,7 @@ class Console(QWidget):
         self.exercises = exercise_tabs(session)
         for title, view, _exercise in self.exercises:
             self.tabs.addTab(view, title)
+        self.tabs.addTab(LazyTab(session, "ui.phones_panel", "PhonesPanel"), _("Phones"))
         self.tabs.addTab(LazyTab(session, "ui.seminar_panel", "SeminarPanel"), _("Seminar"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
