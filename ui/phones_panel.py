@@ -274,19 +274,25 @@ class PhonesPanel(QWidget):
         self.join_screen = None
 
     def print_cards(self) -> None:
-        from .join_cards import write_join_cards
-
-        store = self.session.store
-        if not store.read_only:
-            join_codes.ensure_codes(store)
-        path, _filter = QFileDialog.getSaveFileName(self, _("Print join cards"), _("join-cards.pdf"), "PDF (*.pdf)")
-        if not path:
-            return
-        try:
-            write_join_cards(path, join_codes.list_codes(store), self.url, self.session.seminar.title)
-        except OSError as error:
-            show_error(self, str(error))
+        print_join_cards(self, self.session, self.url)
 
     def closeEvent(self, event) -> None:
         self.stop()
         super().closeEvent(event)
+
+
+def print_join_cards(parent, session, url: str | None = None) -> None:
+    """File ▸ Print join cards: A4 pages of cards as a PDF (printed from any PDF viewer)."""
+    from .join_cards import write_join_cards
+
+    store = session.store
+    if not store.read_only:
+        join_codes.ensure_codes(store)
+    path, _filter = QFileDialog.getSaveFileName(parent, _("Print join cards"), _("join-cards.pdf"), "PDF (*.pdf)")
+    if not path:
+        return
+    address = url or url_of(interfaces()[0].address, DEFAULT_PORT)
+    try:
+        write_join_cards(path, join_codes.list_codes(store), address, session.seminar.title)
+    except OSError as error:
+        show_error(parent, str(error))
