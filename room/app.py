@@ -57,7 +57,8 @@ class Room:
         self.config = config or RoomConfig()
         self.changes = changes or Changes()
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"),
-                               autoescape=select_autoescape(default=True, default_for_string=True))
+                               autoescape=select_autoescape(default=True, default_for_string=True),
+                               auto_reload=False)
         self.env.globals.update(_=_, plural=plural)
         self._snapshot: tuple[int, RoomSnapshot] | None = None
         self._streams: dict[int, int] = {}
@@ -108,7 +109,7 @@ class Room:
 
     def _device(self, request: Request) -> tuple[str, int | None]:
         token = request.cookies.get(DEVICE_COOKIE, "")
-        participant = self.reader.read(lambda s: join_codes.participant_for_token(s, token)) if token else None
+        participant = self.reader.read(lambda s: join_codes.phone_participant(s, token)) if token else None
         self._saw(participant)
         return token, participant
 
