@@ -22,7 +22,7 @@ class JoinScreen(QWidget):
         self.setObjectName("joinScreen")
         self.setStyleSheet("#joinScreen { background: #0b3d6b; } QLabel { color: white; }")
         self.title = QLabel(title)
-        self.invite = QLabel(_("Vote from your phone: scan your join card, or this code"))
+        self.invite = QLabel(_("Vote from your phone: scan your join card, or scan this code and type the code on your card"))
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignCenter)
         self.address = QLabel("")

@@ -69,6 +69,7 @@ class PhonesPanel(QWidget):
         self.network = QComboBox()
         for item in interfaces():
             self.network.addItem(item.label, item.address)
+        self.network.setMinimumWidth(260)
         self.port = QSpinBox()
         self.port.setRange(1024, 65535)
         self.port.setValue(DEFAULT_PORT)
@@ -77,9 +78,10 @@ class PhonesPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.toggle)
         top.addWidget(QLabel(_("Network")))
-        top.addWidget(self.network, 1)
+        top.addWidget(self.network)
         top.addWidget(QLabel(_("Port")))
         top.addWidget(self.port)
+        top.addStretch(1)
 
         self.address = QLabel("")
         self.address.setProperty("role", "title")
@@ -93,6 +95,8 @@ class PhonesPanel(QWidget):
         self.wifi_qr.setFixedSize(140, 140)
         self.wifi_name.textChanged.connect(self._draw_wifi)
         self.wifi_password.textChanged.connect(self._draw_wifi)
+        self.wifi_name.setMaximumWidth(320)
+        self.wifi_password.setMaximumWidth(320)
         wifi = QFormLayout()
         wifi.addRow(_("Wi-Fi name (optional)"), self.wifi_name)
         wifi.addRow(_("Wi-Fi password"), self.wifi_password)
@@ -102,7 +106,9 @@ class PhonesPanel(QWidget):
         grid.addWidget(self.address, 0, 1)
         grid.addLayout(wifi, 1, 1)
         grid.addWidget(self.wifi_qr, 0, 2, 3, 1)
+        grid.setColumnStretch(1, 1)
         self.counts = QLabel("")
+        self.counts.setProperty("role", "subtitle")
         self.hint = QLabel(no_phone_hint())
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "banner")
@@ -113,7 +119,10 @@ class PhonesPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
         self.release_button = QPushButton(_("Release the code"))
         self.release_button.setToolTip(_("Unbind the selected person's code from their phone, to join from another"))
         self.release_button.clicked.connect(self.release_selected)
@@ -213,6 +222,7 @@ class PhonesPanel(QWidget):
         rounds = phone_rounds(store)
         voted = voter_ids(store, rounds[0].id) if rounds else set()
         codes = join_codes.list_codes(store)
+        self.toggle.setText(_("Stop the phones' server") if on else _("Let phones join"))
         if on:
             self.state.setText(_("On: phones on the same network can open {url}.").format(url=self.url))
         else:
