@@ -134,3 +134,20 @@ def test_serve_command_refuses_a_missing_file(tmp_path, capsys):
 
     assert main(["serve", str(tmp_path / "nope.workshop"), "--host", "127.0.0.1"]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_wifi_qr_payload_escapes_its_fields():
+    from room.server import wifi_qr_text
+
+    assert wifi_qr_text("Salle; A", 'p"w:d') == 'WIFI:T:WPA;S:Salle\\; A;P:p\\"w\\:d;;'
+    assert wifi_qr_text("Open", "") == "WIFI:T:nopass;S:Open;;"
+
+
+def test_the_phone_language_is_read_from_accept_language():
+    from room.security import language_of
+
+    assert language_of("fr-CA,fr;q=0.9,en;q=0.8") == "fr"
+    assert language_of("en-GB,fr;q=0.5") == "en"
+    assert language_of("de-DE,de;q=0.9") == "en"
+    assert language_of("de;q=1, fr;q=0.3") == "fr"
+    assert language_of("fr;q=abc, en;q=0.2") == "en"
