@@ -33,7 +33,7 @@ from . import ballots
 from .live import Changes
 from .reader import Reader
 from .security import ANON_COOKIE, DEVICE_COOKIE, Guard, RoomConfig, check_csrf, make_csrf, server_error
-from .state import PhoneState, RoomSnapshot, phone_state, snapshot
+from .state import PhoneState, RoomSnapshot, phone_state, snapshot, voted_rounds
 from .writer import Writer
 
 HERE = Path(__file__).parent
@@ -60,6 +60,8 @@ class Room:
                                autoescape=select_autoescape(default=True, default_for_string=True),
                                auto_reload=False)
         self.env.globals.update(_=_, plural=plural)
+        for name in ("join.html", "waiting.html", "ballot.html", "review.html", "message.html"):
+            self.env.get_template(name)  # compiled now, not on the first phone's request
         self._snapshot: tuple[int, RoomSnapshot] | None = None
         self._streams: dict[int, int] = {}
         self._seen: dict[int, float] = {}
@@ -201,16 +203,22 @@ class Room:
             return RedirectResponse("/", status_code=303)
         if state.round is None:
             return self._render(request, "waiting.html", visitor=token, state=state)
-        return self._ballot(request, token, state, {})
+        done = request.query_params.get("done", "")
+        receipt = None
+        if done.isdigit() and len(done) < 10:  # just voted, and another round is open: say so above it
+            receipt = self.reader.read(lambda s: get_round(s, int(done)) if voted_rounds(
+                s, state.participant_id, [int(done)]) else None)
+        return self._ballot(request, token, state, {}, receipt=receipt)
 
     def _ballot(self, request, token: str, state: PhoneState, values: dict, error: str = "",
-                status: int = 200) -> HTMLResponse:
+                status: int = 200, receipt=None) -> HTMLResponse:
         rnd = state.round
         labels = self.reader.read(lambda s: option_labels(s, rnd))
         order = ballots.voter_order(rnd, state.participant_id, self.config.secret)
         return self._render(request, "ballot.html", status=status, visitor=token, state=state, round=rnd,
                             blocks=ballots.blocks(rnd, labels, order, values),
-                            instructions=ballots.instructions(rnd), error=error, config=rnd.config)
+                            instructions=ballots.instructions(rnd), error=error, config=rnd.config,
+                            receipt=receipt)
 
     async def vote(self, request: Request) -> Response:
         token, participant = self._device(request)

@@ -186,3 +186,15 @@ def test_french_after_the_phones_language(seminar, phones):
     page = phone.join(seminar.codes[seminar.people[0]])
     assert "En attente de l" in page.text and 'lang="fr"' in page.text
     assert "Waiting" not in page.text
+
+
+def test_two_open_rounds_one_after_the_other_with_a_receipt_between(seminar, phones):
+    first = open_round(seminar.path, "approval", seminar.initiatives)
+    second = open_round(seminar.path, "dot", seminar.initiatives)
+    phone = phones()
+    phone.join(seminar.codes[seminar.people[0]])
+    after = phone.cast(first, {"o0": "1"})
+    assert f'data-key="r{second}"' in after.text and "Your vote is recorded" in after.text
+    assert "Which first? (approval)" in after.text
+    done = phone.cast(second, {"o1": "1"})
+    assert f'data-key="v{second}"' in done.text
