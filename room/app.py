@@ -80,8 +80,9 @@ class Room:
         self.guard = Guard(self.starlette, self.config)
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and self.first_request_at is None:
-            self.first_request_at = time.time()
+        if scope["type"] == "http" and self.first_request_at is None and (
+                self.config.host.startswith("127.") or not (scope.get("client") or ("",))[0].startswith("127.")):
+            self.first_request_at = time.time()  # a phone reached us (the laptop's own browser does not count)
         await self.guard(scope, receive, send)
 
     def notify(self) -> None:
