@@ -127,7 +127,9 @@ class RoomServer:
                 await task
 
             try:
-                asyncio.run(serve())
+                # uvicorn's own choice of loop (uvloop where it is installed), as ``uvicorn.run`` would
+                with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
+                    runner.run(serve())
             finally:
                 started.set()
                 sock.close()
