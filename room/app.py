@@ -41,6 +41,7 @@ log = logging.getLogger("room")
 COOKIE_AGE = 4 * 24 * 3600
 KEEP_ALIVE = 15.0
 MAX_FIELDS = 400
+WRITE_TIMEOUT = 20.0
 
 
 class BadForm(Exception):
@@ -144,6 +145,16 @@ class Room:
             raise BadForm
         return form
 
+    async def _write(self, fn):
+        """Hand ``fn`` to the writer and wait for its commit (a laptop stuck for long is a refusal)."""
+        future = self.writer.submit(fn)
+        try:
+            return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), WRITE_TIMEOUT)
+        except asyncio.TimeoutError:
+            if future.cancel():  # not started: it will never run, the phone may simply try again
+                raise StoreError(_("The laptop is busy; please try again in a moment.")) from None
+            return await asyncio.wrap_future(future)  # running now: its outcome is the answer
+
     def _refuse(self, request: Request, status: int, message: str) -> HTMLResponse:
         return self._render(request, "message.html", status=status, message=message)
 
@@ -182,7 +193,7 @@ class Room:
                 return join_codes.redeem(store, code, token, time.time(), current)
 
         try:
-            await asyncio.wrap_future(self.writer.submit(bind))
+            await self._write(bind)
         except ValidationError as error:
             guard.join_failures.hit(address)
             return self._render(request, "join.html", status=400, code=join_codes.normalise_code(code),
@@ -264,7 +275,7 @@ class Room:
                 cast_ballot(store, rnd.id, participant, content, keys.key(rnd.id) if rnd.secret else None)
 
         try:
-            await asyncio.wrap_future(self.writer.submit(cast))
+            await self._write(cast)
         except ValidationError as error:
             return self._render(request, "waiting.html", status=409, visitor=token,
                                 state=self._state(participant), note=str(error))

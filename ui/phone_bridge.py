@@ -12,7 +12,7 @@ import threading
 from collections import deque
 from concurrent.futures import Future
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from room.writer import Job, run_jobs
 from workshop_app.i18n import _
@@ -49,6 +49,13 @@ class PhoneBridge(QObject):
             for _fn, future in jobs:
                 if future.set_running_or_notify_cancel():
                     future.set_exception(StoreError(_("The seminar is closed or read-only: nothing can be saved.")))
+            return
+        if store.conn.in_transaction:
+            # an action of the console is still open (a dialog inside it): our savepoints would be
+            # committed only with it, and the phone must hear "recorded" after the real commit
+            with self._lock:
+                self._pending.extendleft(reversed(jobs))
+            QTimer.singleShot(50, self._run_pending)
             return
         if run_jobs(store, self.session.vote_keys, jobs):
             self.session.notify("arbitration")

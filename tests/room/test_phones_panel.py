@@ -136,3 +136,18 @@ def test_the_no_phone_hint_appears_after_a_minute(panel, monkeypatch):
     httpx2.get(panel.server.url + "/")
     panel.refresh()
     assert panel.hint.isHidden()
+
+
+def test_the_bridge_waits_for_an_open_action_to_end(panel, qtbot):
+    """A submission arriving while the console is inside an action runs after that action's commit."""
+    from ui.phone_bridge import PhoneBridge
+
+    bridge = PhoneBridge(panel.session)
+    store = panel.session.store
+    with store.action() as db:
+        future = bridge.submit(lambda s, _k: s.scalar("SELECT count(*) FROM participants"))
+        qtbot.wait(120)  # the queued call comes and goes back to the queue
+        assert not future.done()
+        db["participants"].insert({"name": "Dora", "position": 9})
+    qtbot.waitUntil(future.done, timeout=3000)
+    assert future.result() == 4

@@ -198,3 +198,19 @@ def test_two_open_rounds_one_after_the_other_with_a_receipt_between(seminar, pho
     assert "Which first? (approval)" in after.text
     done = phone.cast(second, {"o1": "1"})
     assert f'data-key="v{second}"' in done.text
+
+
+def test_a_writer_that_never_answers_is_a_sentence_not_a_hang(seminar, room, monkeypatch):
+    from concurrent.futures import Future
+
+    import room.app as app_module
+
+    phone = Phone(room)
+    phone.join(seminar.codes[seminar.people[0]])
+    rid = open_round(seminar.path, "approval", seminar.initiatives)
+    review = phone.post(rid, {"o0": "1"}, "review")
+    monkeypatch.setattr(app_module, "WRITE_TIMEOUT", 0.2)
+    monkeypatch.setattr(room.writer, "submit", lambda fn: Future())  # queued, never run
+    stuck = phone.post(rid, {"o0": "1"}, "cast", review.text)
+    assert stuck.status_code == 503 and "busy" in stuck.text
+    phone.close()
