@@ -151,3 +151,25 @@ def test_the_phone_language_is_read_from_accept_language():
     assert language_of("de-DE,de;q=0.9") == "en"
     assert language_of("de;q=1, fr;q=0.3") == "fr"
     assert language_of("fr;q=abc, en;q=0.2") == "en"
+
+
+def test_a_phones_language_stays_in_its_own_thread():
+    from workshop_app.i18n import _, set_language, use_language
+
+    set_language("en")
+    seen = {}
+
+    def phone():
+        with use_language("fr"):
+            seen["phone"] = _("Waiting for the facilitator")
+            barrier.wait()
+            barrier.wait()
+
+    barrier = threading.Barrier(2)
+    thread = threading.Thread(target=phone)
+    thread.start()
+    barrier.wait()
+    seen["app"] = _("Waiting for the facilitator")  # while the phone's block is still open
+    barrier.wait()
+    thread.join()
+    assert seen == {"phone": "En attente de l'animateur", "app": "Waiting for the facilitator"}
