@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .common import ChildFailed, Context, Figure, child, child_env
 
-SECTIONS = ("generator", "calibrate", "tallies", "startup", "open", "use", "idle", "export", "room")
+SECTIONS = ("generator", "calibrate", "tallies", "startup", "open", "use", "idle", "export", "bundle", "room")
 
 
 def machine() -> dict:
@@ -74,6 +74,9 @@ def _run_section(name: str, ctx: Context) -> list[Figure]:
     if name == "room":
         from . import room
         return room.run(ctx)
+    if name == "bundle":
+        from . import bundle
+        return bundle.run(ctx)
     if name in ("open", "use", "idle"):
         from . import gui
         return getattr(gui, f"run_{name}")(ctx)

@@ -87,6 +87,12 @@ class BodyWriter:
             self.document.element.body.append(element)
         return element
 
+    def last_element(self):
+        """The body element written last (the one just before the final section properties)."""
+        if self._anchor is not None:
+            return self._anchor.getprevious()
+        return self.document.element.body[-1]
+
     def paragraph_xml(self, xml: str):
         return self.append(parse(xml))
 

@@ -11,6 +11,8 @@ from .docx_errors import ExportError
 from .docx_xml import clean, esc, field_runs, parse, ppr, text_runs
 
 TOC_INSTR = 'TOC \\o "1-3" \\h \\z \\u'
+DRAFT_COLOUR = "B3261E"  # the draft mark: a plain red, on the cover and in every header
+_DRAFT_RPR = f'<w:rPr><w:b/><w:bCs/><w:color w:val="{DRAFT_COLOUR}"/></w:rPr>'
 
 
 # -- cover ---------------------------------------------------------------------------
@@ -34,6 +36,10 @@ def write_cover(writer, report, *, confidentiality_in_body: bool = False) -> Non
         writer.paragraph_xml(f"<w:p>{ppr(ids['Subtitle'])}{text_runs(report.subtitle)}</w:p>")
     if report.dates:
         writer.paragraph_xml(f"<w:p>{ppr(ids['Cover Meta'])}{text_runs(report.dates)}</w:p>")
+    if report.draft:
+        space = '<w:spacing w:before="360"/>'
+        writer.paragraph_xml(f"<w:p>{ppr(ids['Cover Meta'], extra=space)}"
+                             f"{text_runs(report.draft, _DRAFT_RPR)}</w:p>")
     if report.confidentiality and confidentiality_in_body:
         space = '<w:spacing w:before="600"/>'
         writer.paragraph_xml(
@@ -83,6 +89,7 @@ def fill_toc(writer, after) -> None:
     )
     end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     paragraphs: list[str] = []
+    last = len(writer.toc_entries) - 1
     for i, (level, text, bookmark, page) in enumerate(writer.toc_entries):
         pageref = field_runs("PAGEREF " + bookmark + " \\h", str(page))
         link = (
@@ -91,12 +98,13 @@ def fill_toc(writer, after) -> None:
             f"{pageref}"
             "</w:hyperlink>"
         )
+        # The field ends in the last entry's own paragraph: an empty paragraph after a full
+        # contents page would spill onto a blank page of its own.
         paragraphs.append(
-            f"<w:p>{ppr(ids[f'TOC {level}'])}{begin if i == 0 else ''}{link}</w:p>"
+            f"<w:p>{ppr(ids[f'TOC {level}'])}{begin if i == 0 else ''}{link}"
+            f"{end if i == last else ''}</w:p>"
         )
-    if paragraphs:
-        paragraphs.append(f"<w:p>{ppr(ids['Normal'])}{end}</w:p>")
-    else:
+    if not paragraphs:
         paragraphs.append(f"<w:p>{ppr(ids['Normal'])}{begin}{end}</w:p>")
     anchor = after
     for xml in paragraphs:
@@ -156,10 +164,11 @@ def _keeps(hf, keep_existing: bool) -> bool:
     return keep_existing and not hf.is_linked_to_previous and _has_content(hf._element)
 
 
-def write_header_footer(writer, report, *, keep_existing: bool) -> None:
+def write_header_footer(writer, report, *, keep_existing: bool) -> bool:
     """Title (and organisation) in the header, confidentiality and "Page N / M" in
     the footer; the cover (first page) has no header and only the confidentiality
-    line. With a template, its own non-empty headers and footers are kept."""
+    line. With a template, its own non-empty headers and footers are kept (returns
+    whether one was)."""
     document, ids, width = writer.document, writer.ids, writer.usable_w
     section = document.sections[0]
     section.different_first_page_header_footer = True
@@ -174,20 +183,33 @@ def write_header_footer(writer, report, *, keep_existing: bool) -> None:
         _replace_content(first_footer, f"<w:p>{ppr(ids['Cover Confidential'])}"
                                        f"{text_runs(report.confidentiality)}</w:p>")
 
+    return page_header_footer(document, section, ids, report, width, keep_existing)
+
+
+def page_header_footer(document, section, ids, report, width: int, keep_existing: bool) -> bool:
+    """The header and footer of the pages after the cover in ``section`` (``width``: its
+    text width, for the right-aligned half). Returns whether a template's own were kept."""
+    kept = False
     header = section.header
-    if not _keeps(header, keep_existing):
+    if _keeps(header, keep_existing):
+        kept = True
+    else:
         header.is_linked_to_previous = False
         _replace_content(header, _two_sided_paragraph(
             document, ids["Header"], text_runs(report.title), text_runs(report.organisation),
             width))
+    if report.draft:  # said plainly on every page, above a template's own header too
+        header._element.insert(0, parse(f"<w:p>{ppr(ids['Header'])}{text_runs(report.draft, _DRAFT_RPR)}</w:p>"))
 
     footer = section.footer
-    if not _keeps(footer, keep_existing):
-        footer.is_linked_to_previous = False
-        label = clean(report.labels.get("page", "Page"))
-        page = (
-            text_runs(f"{label} ") + field_runs("PAGE", "1") + text_runs(" / ")
-            + field_runs("NUMPAGES", "1")
-        )
-        _replace_content(footer, _two_sided_paragraph(
-            document, ids["Footer"], text_runs(report.confidentiality), page, width))
+    if _keeps(footer, keep_existing):
+        return True
+    footer.is_linked_to_previous = False
+    label = clean(report.labels.get("page", "Page"))
+    page = (
+        text_runs(f"{label} ") + field_runs("PAGE", "1") + text_runs(" / ")
+        + field_runs("NUMPAGES", "1")
+    )
+    _replace_content(footer, _two_sided_paragraph(
+        document, ids["Footer"], text_runs(report.confidentiality), page, width))
+    return kept

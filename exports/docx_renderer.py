@@ -10,7 +10,11 @@ confidentiality at the page foot); a "Contents" page holding a real Word TOC fie
 (pre-filled, refreshed by Word on opening); then each visible section starting on a
 new page with its title as Heading 1. Block mapping: see ``exports.docx_blocks``.
 Header: report title (every page but the cover); footer: confidentiality line and
-"Page N / M" (PAGE / NUMPAGES fields).
+"Page N / M" (PAGE / NUMPAGES fields). A section marked ``landscape`` becomes a page
+section of its own in landscape (A3 when the paper is A3, else A4; see
+``exports.docx_sections``), the chapters around it staying portrait. ``report.draft``
+is written in red on the cover and above every page's header; ``report.contents``
+False leaves the contents page out (one owner's part alone).
 
 The function is safe to call from a worker thread: no global state, matplotlib only
 through the Figure object API (imported lazily, only when a chart is drawn). The file
@@ -41,6 +45,7 @@ from .docx_frame import (
     write_toc_heading,
 )
 from .docx_io import check_target, write_atomic
+from .docx_sections import landscape_usable_twips, split_landscape
 from .docx_styles import setup_styles
 from .docx_template import blank_document, open_template, usable_size_twips
 from .docx_xml import clean, set_update_fields
@@ -167,24 +172,35 @@ def _write(writer, document, report, sections, tracker: _Progress, own_look: boo
 
     write_cover(writer, report,
                 confidentiality_in_body=not cover_footer_is_free(document, not own_look))
-    toc_heading = write_toc_heading(writer, report.labels.get("contents", "Contents"))
-    # Pages before the first section: the cover and the contents (~34 entries a page).
-    entries = len(sections) + sum(
-        1 for s in sections for b in s.blocks if isinstance(b, Heading) and b.level <= 2
-    )
-    writer.estimate.page = 1 + max(1, -(-(entries + 4) // 34))
+    toc_heading = None
+    if report.contents:
+        toc_heading = write_toc_heading(writer, report.labels.get("contents", "Contents"))
+        # Pages before the first section: the cover and the contents (~34 entries a page).
+        entries = len(sections) + sum(
+            1 for s in sections for b in s.blocks if isinstance(b, Heading) and b.level <= 2
+        )
+        writer.estimate.page = 1 + max(1, -(-(entries + 4) // 34))
     step()
 
+    portrait = (writer.usable_w, writer.usable_h)
+    landscape = landscape_usable_twips(document.sections[0])
+    spans = []  # (first, last) body elements of each landscape section
     for section in sections:
-        writer.heading(section.title, 1, new_page=True)
+        writer.usable_w, writer.usable_h = landscape if section.landscape else portrait
+        first = writer.heading(section.title, 1, new_page=True)
         kept = {id(b) for b in _drop_useless_breaks(section.blocks)}
         for block in section.blocks:
             if id(block) in kept:
                 writer.block(block)
             step(_weight(block))
+        if section.landscape:
+            spans.append((first, writer.last_element()))
+    writer.usable_w, writer.usable_h = portrait
 
-    fill_toc(writer, toc_heading)
-    write_header_footer(writer, report, keep_existing=not own_look)
+    if toc_heading is not None:
+        fill_toc(writer, toc_heading)
+    template_kept = write_header_footer(writer, report, keep_existing=not own_look)
+    split_landscape(writer, report, spans, own_header=not template_kept)
     set_update_fields(document.settings.element)
     _set_properties(document, report)
 

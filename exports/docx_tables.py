@@ -47,6 +47,10 @@ def column_widths(total: int, n: int, relative: tuple[float, ...] | None,
                 m if w < m else w - int((w - m) * need / spare)
                 for w, m in zip(widths, min_widths, strict=True)
             ]
+    elif min_widths and len(min_widths) == n and sum(min_widths) > total:
+        # A crowded table: share the width in proportion to the room each column's words
+        # need (the estimates are generous, so a small cut rarely breaks a word).
+        widths = [max(int(total * m / sum(min_widths)), 360) for m in min_widths]
     widths[-1] += total - sum(widths)  # rounding goes to the last column
     return widths
 

@@ -5,9 +5,12 @@ Format (documented in docs/json-format.md)::
     {"format": "workshop-app/seminar", "schema_version": 6,
      "tables": {"<table>": [{"<column>": value, ...}, ...], ...}}
 
-Every table of the file is written with every column, rows ordered by primary key;
+Every table of the seminar is written with every column, rows ordered by primary key
+(``file_state``, the file's own identity and seal, is not the seminar's and is left out);
 BLOB values are written as {"base64": "..."}. Import refuses anything else with a
-clear message and never leaves a half-written seminar behind.
+clear message and never leaves a half-written seminar behind: the values must be of
+their columns' kinds, and the content must pass the same checks as ``workshop-app
+check`` (``workshop_app.content_check`` and each stage's own).
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import math
 import os
 import sqlite3
+import stat
 import tempfile
 from pathlib import Path
 
+from workshop_app.content_check import FILE_TABLES, first_problem, fits, wrong_kind
 from workshop_app.i18n import _
 from workshop_app.schema import SCHEMA_VERSION
 from workshop_app.store import APPLICATION_ID, Store, StoreError, _connect, migrate, open_store
@@ -34,33 +38,15 @@ class InterchangeError(Exception):
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
+    """The seminar's tables (not the file's own)."""
     return [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        if r[0] not in FILE_TABLES]
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, int]]:
     """(name, primary-key position) of each column."""
     return [(r[1], r[5]) for r in conn.execute(f'PRAGMA table_info("{table}")')]
-
-
-def _fits(declared: str, value) -> bool:
-    """Whether ``value`` is of the kind a column of type ``declared`` holds (None: NOT NULL decides).
-
-    SQLite would silently turn "30" into 30 in an INTEGER column, or 42 into "42" in a
-    TEXT one; the app would then meet values it never wrote. Such a file is refused.
-    """
-    kind = declared.upper()
-    if value is None:
-        return True
-    if "INT" in kind:
-        return isinstance(value, int)
-    if "REAL" in kind or "FLOA" in kind or "DOUB" in kind:
-        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    if "TEXT" in kind or "CHAR" in kind or "CLOB" in kind:
-        return isinstance(value, str)
-    if "BLOB" in kind:
-        return isinstance(value, bytes)
-    return True
 
 
 def _encode(value):
@@ -107,9 +93,15 @@ def export_json(store: Store, out_path: str | Path) -> Path:
 
 def _load(path: Path) -> dict:
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise InterchangeError(_("The file {name} does not exist.").format(name=path.name)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InterchangeError(_("{name} is a folder, not a JSON file.").format(name=path.name))
+    if not stat.S_ISREG(info.st_mode):
+        raise InterchangeError(_("{name} is not a regular file (it is a pipe or a device); "
+                                 "choose the JSON file itself.").format(name=path.name))
+    size = info.st_size
     if size > MAX_JSON_BYTES:
         raise InterchangeError(_("{name} is too large to be a seminar export.").format(name=path.name))
     try:
@@ -119,7 +111,7 @@ def _load(path: Path) -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("tables"), dict):
         raise InterchangeError(_("{name} is not a seminar export of this app.").format(name=path.name))
     version = data.get("schema_version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise InterchangeError(_("{name} has no valid schema version.").format(name=path.name))
     if version > SCHEMA_VERSION:
         raise InterchangeError(_("{name} was exported by a newer version of the app; update the app "
@@ -138,6 +130,7 @@ def from_data(data: dict, out_path: str | Path) -> Store:
     os.close(fd)
     os.unlink(tmp)
     tmp_path = Path(tmp)
+    conn = None
     try:
         conn = _connect(tmp_path, read_only=False)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -145,19 +138,26 @@ def from_data(data: dict, out_path: str | Path) -> Store:
         _migrate_to(conn, version)
         _insert_all(conn, data["tables"])
         migrate(conn)
+        problem = first_problem(conn, _stage_checks())  # what check runs, on the content as it is now
+        if problem:
+            raise _invalid(problem)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.close()
+        conn = None
         os.replace(tmp_path, target)
     except InterchangeError:
-        _cleanup(tmp_path)
+        _cleanup(tmp_path, conn)
         raise
     except (sqlite3.Error, TypeError, ValueError, OverflowError) as error:
-        _cleanup(tmp_path)
+        _cleanup(tmp_path, conn)
+        if _disk_full(error):
+            raise InterchangeError(_("The disk is full: the seminar could not be written; make room "
+                                     "and import again.")) from None
         raise InterchangeError(_("The JSON file does not describe a valid seminar ({reason}).")
                                .format(reason=error)) from None
     except OSError as error:
-        _cleanup(tmp_path)
+        _cleanup(tmp_path, conn)
         raise InterchangeError(_("The seminar could not be written: {reason}").format(reason=error)) from None
     try:
         return open_store(target)
@@ -165,7 +165,16 @@ def from_data(data: dict, out_path: str | Path) -> Store:
         raise InterchangeError(str(error)) from None
 
 
-def _cleanup(path: Path) -> None:
+def _disk_full(error: Exception) -> bool:
+    if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return True
+    return isinstance(error, sqlite3.OperationalError) and "disk is full" in str(error)
+
+
+def _cleanup(path: Path, conn: sqlite3.Connection | None = None) -> None:
+    if conn is not None:
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(OSError):
             os.unlink(f"{path}{suffix}")
@@ -187,6 +196,8 @@ def _insert_all(conn: sqlite3.Connection, tables: dict) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         for table, rows in tables.items():
+            if table in FILE_TABLES:
+                continue  # the new file has its own identity
             if table not in known:
                 raise InterchangeError(_("The JSON file has an unknown table: {name}.").format(name=str(table)[:60]))
             if not isinstance(rows, list):
@@ -198,9 +209,8 @@ def _insert_all(conn: sqlite3.Connection, tables: dict) -> None:
                 names = list(row)
                 values = [_decode(row[n]) for n in names]
                 for name, value in zip(names, values):
-                    if not _fits(types[name], value):
-                        raise InterchangeError(_("The JSON file has a value of the wrong kind in {table}.{column}.")
-                                               .format(table=table, column=name))
+                    if not fits(types[name], value):
+                        raise _invalid(wrong_kind(table, name))
                 sql = (f'INSERT INTO "{table}" ({", ".join(chr(34) + n + chr(34) for n in names)}) '
                        f'VALUES ({", ".join("?" for _n in names)})')
                 conn.execute(sql, values)
@@ -216,6 +226,16 @@ def _insert_all(conn: sqlite3.Connection, tables: dict) -> None:
         raise
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _invalid(problem: str) -> InterchangeError:
+    return InterchangeError(_("The JSON file does not describe a valid seminar: {problem}").format(problem=problem))
+
+
+def _stage_checks() -> list:
+    from exercises import REGISTRY
+
+    return [exercise.content_problem for exercise in REGISTRY]
 
 
 def import_json(json_path: str | Path, out_path: str | Path) -> Store:

@@ -6,21 +6,16 @@ factories hold plain data too, so rendering can happen in a worker thread.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
-from workshop_app.agenda import format_hhmm, list_days, parse_hhmm
-from workshop_app.i18n import N_, translate
+from workshop_app.agenda import format_hhmm, list_blocks, list_days, parse_hhmm
+from workshop_app.i18n import translate
 from workshop_app.participants import list_participants
 from workshop_app.report import BulletList, Heading, Paragraph, Report, Section, Table
-from workshop_app.run import day_drift
+from workshop_app.run import current_block_id, day_drift, events_for
 from workshop_app.clock import Clock
 from workshop_app.seminar import get_ambition, get_seminar
 from workshop_app.store import Store
-
-HORIZONS = (("quick", N_("Quick wins (0–6 months)"), 0, 1), ("mid", N_("6–18 months"), 2, 5),
-            ("long", N_("18–36 months"), 6, 99))
-
 
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
              "octobre", "novembre", "décembre")
@@ -44,44 +39,14 @@ def _dates(store: Store, language: str) -> str:
     return fmt(first) if first == last else f"{fmt(first)} – {fmt(last)}"
 
 
-def _go_by_horizon(store: Store) -> dict[str, list[str]]:
-    rows = store.query(
-        "SELECT i.title, r.start_quarter, d.horizon FROM decisions d JOIN initiatives i ON i.id = d.initiative_id "
-        "LEFT JOIN roadmap_items r ON r.initiative_id = i.id WHERE d.decision = 'go' "
-        "ORDER BY coalesce(r.start_quarter, 99), i.position, i.id")
-    groups: dict[str, list[str]] = {key: [] for key, *_rest in HORIZONS}
-    for row in rows:
-        quarter = row["start_quarter"]
-        key = row["horizon"] if row["horizon"] in groups else None
-        if quarter is not None:
-            key = next(k for k, _label, lo, hi in HORIZONS if lo <= quarter <= hi)
-        groups[key or "mid"].append(row["title"])
-    return groups
+def _stages():
+    from exercises import REGISTRY  # the stages, in the seminar's order
+
+    return sorted(REGISTRY, key=lambda e: e.order)
 
 
-def _governance_lines(store: Store, language: str) -> list[str]:
-    lines = []
-    for row in store.query("SELECT question, options, chosen FROM governance_choices ORDER BY position, id"):
-        try:
-            options = {o["key"]: o["label"] for o in json.loads(row["options"])}
-            chosen = [options.get(k, k) for k in json.loads(row["chosen"])]
-        except (ValueError, TypeError, KeyError):
-            continue
-        if chosen:
-            lines.append(f"{row['question']} {', '.join(chosen)}")
-        if len(lines) == 3:
-            break
-    return lines
-
-
-def _next_steps(store: Store) -> list[str]:
-    rows = store.query(
-        "SELECT i.title, m.label, m.quarter FROM milestones m JOIN initiatives i ON i.id = m.initiative_id "
-        "JOIN decisions d ON d.initiative_id = i.id AND d.decision = 'go' ORDER BY m.quarter, m.id LIMIT 4")
-    return [f"{r['title']} — {r['label']}" for r in rows]
-
-
-def summary_section(store: Store, language: str) -> Section:
+def summary_section(store: Store, language: str, stages=None) -> Section:
+    """The one-page summary: the ambition, then every stage's headed lines by rank."""
     t = lambda text: translate(text, language)  # noqa: E731
     seminar = get_seminar(store)
     blocks: list = []
@@ -90,21 +55,11 @@ def summary_section(store: Store, language: str) -> Section:
         blocks += [Heading(t("Our ambition"), 1), Paragraph(ambition)]
     if seminar.summary:
         blocks += [Paragraph(seminar.summary, emphasis=True)]
-    axes = store.query("SELECT name, ambition FROM axes ORDER BY position, id")
-    if axes:
-        blocks += [Heading(t("Innovation axes"), 1),
-                   BulletList(tuple(f"{a['name']} — {a['ambition']}" if a["ambition"] else a["name"] for a in axes))]
-    groups = _go_by_horizon(store)
-    if any(groups.values()):
-        blocks += [Heading(t("Go initiatives by horizon"), 1), BulletList(tuple(
-            f"{t(label)} : {' · '.join(groups[key])}".replace(" : ", "\u00a0: " if language == "fr" else ": ")
-            for key, label, *_rest in HORIZONS if groups[key]))]
-    governance = _governance_lines(store, language)
-    if governance:
-        blocks += [Heading(t("Governance in three lines"), 1), BulletList(tuple(governance))]
-    steps = _next_steps(store)
-    if steps:
-        blocks += [Heading(t("Next steps"), 1), BulletList(tuple(steps))]
+    parts = [part for stage in (_stages() if stages is None else stages)
+             for part in stage.summary_lines(store, language)]
+    for part in sorted(parts, key=lambda p: p.rank):  # stable: stages keep their order within a rank
+        if part.lines:
+            blocks += [Heading(part.heading, 1), BulletList(tuple(part.lines))]
     return Section("summary", t("Executive summary"), blocks, in_short=True)
 
 
@@ -139,22 +94,11 @@ def agenda_section(store: Store, language: str, clock: Clock) -> Section:
     return Section("agenda", t("The agenda as run"), blocks)
 
 
-def appendix_section(store: Store, language: str) -> Section:
+def appendix_section(store: Store, language: str, stages=None) -> Section:
     t = lambda text: translate(text, language)  # noqa: E731
     blocks: list = []
-    ideas = store.query("SELECT i.text, coalesce(a.name, '') AS axis FROM ideas i LEFT JOIN axes a ON a.id = i.axis_id "
-                        "WHERE i.merged_into IS NULL ORDER BY coalesce(a.position, 999), i.position, i.id")
-    if ideas:
-        blocks += [Heading(t("All ideas"), 1),
-                   Table((t("Idea"), t("Innovation axis")), tuple((r["text"], r["axis"] or "—") for r in ideas),
-                         caption=t("{n} ideas captured during the seminar").format(n=len(ideas)), widths=(3, 1.3))]
-    try:
-        from exercises.arbitration import logic as arbitration  # the vote statistics live with the votes
-        stats = getattr(arbitration, "vote_statistics", None)
-        if stats is not None:
-            blocks += list(stats(store, language))
-    except ImportError:
-        pass
+    for stage in (_stages() if stages is None else stages):
+        blocks += list(stage.appendix_blocks(store, language))  # e.g. the vote statistics
     blocks += [Heading(t("Notes on the methods"), 1), BulletList((
         t("Ratings and votes were given one participant after another at the facilitator's laptop."),
         t("Secret ballots are stored apart from the list of who voted, with nothing linking them."),
@@ -164,23 +108,63 @@ def appendix_section(store: Store, language: str) -> Section:
     return Section("appendix", t("Appendix"), blocks)
 
 
-def build_report(store: Store, short: bool = False, clock: Clock | None = None) -> Report:
-    """The whole roadmap document in the seminar's language."""
-    from exercises import REGISTRY
+def is_draft(store: Store) -> bool:
+    """Whether the seminar's last block has not been reached yet: neither started nor current."""
+    blocks = list_blocks(store)
+    if not blocks:
+        return False
+    last = blocks[-1].id
+    return current_block_id(store) != last and not events_for(store, last)
 
+
+def draft_label(store: Store, language: str, clock: Clock) -> str:
+    """'Draft — exported on 4 December 2026 at 18:40' before the last block, else ''."""
+    if not is_draft(store):
+        return ""
+    moment = clock.local()
+    return translate("Draft — exported on {date} at {time}", language).format(
+        date=format_date(moment.date().isoformat(), language), time=moment.strftime("%H:%M"))
+
+
+def _report(store: Store, sections: list, short: bool, clock: Clock, subtitle: str = "",
+            contents: bool = True) -> Report:
     seminar = get_seminar(store)
     language = seminar.language
     t = lambda text: translate(text, language)  # noqa: E731
-    sections = [summary_section(store, language), participants_section(store, language),
-                agenda_section(store, language, clock or Clock())]
-    for exercise in sorted(REGISTRY, key=lambda e: e.order):
-        section = exercise.report_section(store, language)
-        if section is not None:
-            sections.append(section)
-    sections.append(appendix_section(store, language))
     return Report(
-        title=seminar.title, organisation=seminar.organisation, subtitle=t("Mid-term roadmap"),
+        title=seminar.title, organisation=seminar.organisation, subtitle=subtitle or t("Mid-term roadmap"),
         dates=_dates(store, language), language=language,
         confidentiality=seminar.confidentiality, logo_png=seminar.logo_png, sections=sections, short=short,
-        labels={"contents": t("Contents"), "page": t("Page")},
+        labels={"contents": t("Contents"), "page": t("Page")}, draft=draft_label(store, language, clock),
+        contents=contents,
     )
+
+
+def build_report(store: Store, short: bool = False, clock: Clock | None = None) -> Report:
+    """The whole roadmap document in the seminar's language."""
+    clock = clock or Clock()
+    language = get_seminar(store).language
+    stages = _stages()
+    sections = [summary_section(store, language, stages), participants_section(store, language),
+                agenda_section(store, language, clock)]
+    for exercise in stages:
+        sections += exercise.report_sections(store, language)
+    sections.append(appendix_section(store, language, stages))
+    return _report(store, sections, short, clock)
+
+
+def build_owner_report(store: Store, name: str, clock: Clock | None = None) -> Report:
+    """One person's part of the roadmap alone: the cover, then what they carry.
+
+    ``name`` is a participant's name (case and outer spaces ignored); ValidationError
+    when nobody of that name owns or sponsors a Go initiative.
+    """
+    from workshop_app.domain import ValidationError
+    from workshop_app.i18n import _
+
+    language = get_seminar(store).language
+    sections = [s for stage in _stages() if (s := stage.owner_report(store, language, name)) is not None]
+    if not sections:
+        raise ValidationError(_("“{name}” owns or sponsors no Go initiative.").format(name=name.strip()))
+    subtitle = translate("Who carries what: {name}", language).format(name=sections[0].title)
+    return _report(store, sections, False, clock or Clock(), subtitle=subtitle, contents=False)

@@ -5,11 +5,14 @@ Usage (from the repository's root)::
     python scripts/stress_kill.py                 # 500 kills, a fresh temporary seminar
     python scripts/stress_kill.py --kills 2000 --seed 7 --keep /tmp/stress.workshop
 
-Each cycle starts ``tests/reliability/child.py`` (it opens the file through the core and
-loops: participants, ideas, secret ballots, closing rounds, each acknowledged after its
-commit), kills it with SIGKILL at a random moment, then checks the file as the next
-start of the app would: ``check_file``, ``PRAGMA integrity_check`` and every
-acknowledged commit. Exit status 0 when every check passed, 1 otherwise.
+Each cycle starts ``tests/reliability/child.py`` (it opens the file for editing, taking
+its lock, and loops: participants, ideas, secret ballots, closing rounds and sealing the
+file, snapshots, closing and reopening the file, which releases and takes the lock, each
+acknowledged after its commit), kills it with SIGKILL at a random moment, then checks
+the file as the next start of the app would: ``check_file``, ``PRAGMA integrity_check``,
+every acknowledged commit, no seal left pending after the next opening, every snapshot
+complete; and the next child must get the lock (a kill never leaves the file held).
+Exit status 0 when every check passed, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -51,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"FAILED: {type(error).__name__}: {error}", file=sys.stderr)
             return 1
     print(f"OK: {summary.kills} kills ({summary.before_ready} while the file was being opened), "
-          f"{summary.acks} acknowledged commits ({summary.ballots} secret ballots) all present, "
+          f"{summary.acks} acknowledged commits ({summary.ballots} secret ballots, {summary.closes} closes "
+          f"sealed or completed at the next opening, {summary.snapshots} snapshots, {summary.reopens} "
+          f"releases of the lock) all present, "
           f"integrity ok after every kill, in {summary.seconds:.0f} s "
           f"({summary.seconds / max(summary.kills, 1) * 1000:.0f} ms per kill)")
     return 0

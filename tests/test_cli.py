@@ -63,3 +63,63 @@ def test_english_demo(tmp_path):
     s = open_store(out)
     assert get_seminar(s).language == "en"
     s.close()
+
+
+def test_new_three_days_then_check_without_a_display(tmp_path):
+    out = tmp_path / "s.workshop"
+    result = run_cli("new", str(out), "--title", "Test", "--days", "3")
+    assert result.returncode == 0, result.stderr
+    result = run_cli("check", str(out))
+    assert result.returncode == 0 and "OK" in result.stdout
+    from workshop_app.agenda import list_blocks, list_days
+    from workshop_app.store import open_store
+
+    s = open_store(out)
+    assert len(list_days(s)) == 3 and all(list_blocks(s, d.id) for d in list_days(s))
+    assert s.scalar("SELECT count(*) FROM trends") and s.scalar("SELECT count(*) FROM governance_choices")
+    s.close()
+
+
+def test_new_with_dates_template_and_language(tmp_path, capsys):
+    out = tmp_path / "s.workshop"
+    assert main(["new", str(out), "--title", "Séminaire", "--organisation", "ACME", "--lang", "en",
+                 "--dates", "2027-05-03,2027-05-04", "--template", "one_day"]) == 0
+    from workshop_app.agenda import list_blocks, list_days
+    from workshop_app.seminar import get_seminar
+    from workshop_app.store import open_store
+
+    s = open_store(out)
+    days = list_days(s)
+    assert [d.date for d in days] == ["2027-05-03", "2027-05-04"]
+    assert list_blocks(s, days[0].id) and not list_blocks(s, days[1].id)
+    assert (get_seminar(s).organisation, get_seminar(s).language) == ("ACME", "en")
+    s.close()
+
+
+def test_new_refuses_bad_input_in_one_line_and_creates_nothing(tmp_path, capsys):
+    out = tmp_path / "s.workshop"
+    assert main(["new", str(out), "--title", "T", "--dates", "2027-05-03", "--template", "three_day"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "3 days" in err
+    assert main(["new", str(out), "--title", "T", "--dates", "03/05/2027"]) == 1
+    assert "is not a date" in capsys.readouterr().err
+    assert not out.exists()
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    assert "--days N" in capsys.readouterr().out
+
+
+def test_export_one_owners_part(tmp_path, capsys):
+    demo = tmp_path / "d.workshop"
+    assert main(["demo", str(demo), "--lang", "en"]) == 0
+    out = tmp_path / "claire.docx"
+    assert main(["export", str(demo), "--docx", str(out), "--owner", "Claire Dubois"]) == 0
+    from docx import Document
+
+    doc = Document(out)
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == ["Claire Dubois"]
+    capsys.readouterr()
+    assert main(["export", str(demo), "--docx", str(tmp_path / "x.docx"), "--owner", "Nobody Here"]) == 1
+    assert "no Go initiative" in capsys.readouterr().err and not (tmp_path / "x.docx").exists()
+    assert main(["export", str(demo), "--json", str(tmp_path / "x.json"), "--owner", "Claire Dubois"]) == 1
+    assert "--docx" in capsys.readouterr().err

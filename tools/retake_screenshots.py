@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
 import sys
 import tempfile
@@ -183,46 +182,6 @@ def shared_results_value_effort(session):
     return _results(session, 2, "value_effort")
 
 
-def _booth_round(session):
-    """A new secret majority-judgment round on the ready initiatives; three people have voted."""
-    from exercises.arbitration import rounds, sources, view_commands
-    from exercises.arbitration.views import SharedView
-
-    first = rounds.get_round(session.store, 1)
-    config = dict(first.config)
-    config["shuffle"] = False
-    view_commands.create_round(session, first.question, "majority",
-                               list(sources.ready_ids(session.store)), "secret", config)
-    view = SharedView(session)
-    booth = view.booth
-    rng = random.Random(7)
-    for person_id in (1, 2, 3):  # Claire, Marc, Sophie
-        booth.next_voter()
-        booth.choose(person_id)
-        for row in booth.editor.rows.values():
-            row.pick(rng.randrange(2, 6))
-        booth.review()
-        booth.confirm()
-    return view
-
-
-def shared_booth_voter_choice(session):
-    view = _booth_round(session)
-    view.booth.next_voter()
-    return view
-
-
-def shared_booth_ballot(session):
-    view = _booth_round(session)
-    booth = view.booth
-    booth.next_voter()
-    booth.choose(5)  # Nadia Benali
-    grades = [4, 5, 3, 2, 4]  # five of nine graded, as in the original shot
-    for row, grade in zip(booth.editor.rows.values(), grades):
-        row.pick(grade)
-    return view
-
-
 def shared_governance(session):
     from exercises.governance.views import SharedView
     from exercises.governance.views.console import KEY, SCREEN, screen_state
@@ -256,8 +215,6 @@ SHARED = {
     "shared-screen-journey-curve-1280x720.png": shared_journey_curve,
     "shared-screen-idea-board-60-ideas-1280x720.png": shared_idea_board,
     "shared-screen-business-case-card-1280x720.png": shared_business_case,
-    "shared-screen-booth-voter-choice-1280x720.png": shared_booth_voter_choice,
-    "shared-screen-booth-ballot-majority-1280x720.png": shared_booth_ballot,
     "shared-screen-results-ranking-1280x720.png": shared_results_ranking,
     "shared-screen-results-merit-profile-1280x720.png": shared_results_merit,
     "shared-screen-results-value-effort-1280x720.png": shared_results_value_effort,
@@ -327,7 +284,9 @@ CONSOLE = {
 }
 
 SKIPPED = {"console-run-mode-demo.png", "shared-screen-block-timer-1920x1080.png",
-           "shared-screen-block-timer-1280x720.png"}
+           "shared-screen-block-timer-1280x720.png",
+           # tools/screenshot_app.py --booth list|ballot|progress, under Xvfb
+           "shared-screen-vote-in-progress-1920x1080.png"}
 
 
 def main() -> int:

@@ -25,7 +25,8 @@ def install_qt_translation(app: QApplication, language: str) -> None:
         app.installTranslator(translator)
 
 
-def run_gui(file: str | None = None, demo: bool = False, language: str | None = None) -> int:
+def run_gui(file: str | None = None, demo: bool = False, language: str | None = None,
+            self_test: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
@@ -36,14 +37,19 @@ def run_gui(file: str | None = None, demo: bool = False, language: str | None = 
     from .main_window import MainWindow
 
     window = MainWindow()
-    install_excepthook(lambda: window)
+    if self_test:
+        checker = SelfTest(app, window)
+    else:
+        install_excepthook(lambda: window)
     window.show()
-    if demo:
+    if self_test:
+        checker.start(language)
+    elif demo:
         window.open_demo(language)
     elif file:
         window.open_file(file)
     _install_clicker(app, window)
-    if os.environ.get("WORKSHOP_BENCH_QUIT_AFTER_PAINT") == "1":
+    if os.environ.get("WORKSHOP_BENCH_QUIT_AFTER_PAINT") == "1" and not self_test:
         after_first_paint(window, lambda: _report_first_paint(app))
     else:
         after_first_paint(window, warm_up, delay_ms=WARM_UP_DELAY_MS)
@@ -51,6 +57,78 @@ def run_gui(file: str | None = None, demo: bool = False, language: str | None = 
 
 
 WARM_UP_DELAY_MS = 150
+SELF_TEST_TIMEOUT_S = 60.0
+
+
+def self_test(language: str | None = None) -> int:
+    """``workshop-app --self-test``: the GUI on a fresh demo copy; 0 once its console painted."""
+    return run_gui(language=language, self_test=True)
+
+
+class SelfTest:
+    """Checks that an installation works: Qt, the platform plugin, the core, the demo, the console.
+
+    Exits 0 (and says so on stdout) once the console of the demo seminar has painted; 1
+    with the reason on stderr when opening the demo fails, an exception escapes, or
+    nothing has painted within ``SELF_TEST_TIMEOUT_S``. No dialog is ever left waiting.
+    """
+
+    def __init__(self, app: QApplication, window):
+        self.app, self.window = app, window
+        self.started = time.monotonic()
+        self.done = False
+        import traceback  # the self-test's own imports stay off the ordinary start
+
+        self.folder: str | None = None
+        sys.excepthook = lambda kind, error, tb: self.fail(
+            "".join(traceback.format_exception(kind, error, tb)).rstrip())
+
+    def start(self, language: str) -> None:
+        """Open a fresh copy of the demo (in a temporary folder, removed at the end)."""
+        import tempfile
+        from pathlib import Path
+
+        from PySide6.QtCore import QTimer
+
+        from workshop_app.demo import SUFFIX, open_demo_copy
+
+        from .main_window import demo_folder
+
+        QTimer.singleShot(int(SELF_TEST_TIMEOUT_S * 1000),
+                          lambda: self.fail(f"the console did not paint within {SELF_TEST_TIMEOUT_S:.0f} s"))
+        self.folder = tempfile.mkdtemp(prefix="workshop-self-test-")
+        try:
+            store = open_demo_copy(Path(self.folder) / f"self-test{SUFFIX}", language, demo_folder() / "cache")
+            self.window.attach(store)
+        except Exception as error:  # noqa: BLE001 - any failure is the test's answer
+            self.fail(f"the demo seminar did not open: {error}")
+            return
+        after_first_paint(self.window.console, self.succeed)
+
+    def succeed(self) -> None:
+        console = self.window.console
+        if console is None or not console.isVisible() or self.window.session is None:
+            self.fail("the console painted, then went away")
+            return
+        self.finish(0, f"self-test passed: the console of '{self.window.session.seminar.title}' painted "
+                       f"{time.monotonic() - self.started:.2f} s after the window was created")
+
+    def fail(self, reason: str) -> None:
+        self.finish(1, f"self-test FAILED: {reason}", sys.stderr)
+
+    def finish(self, code: int, message: str, stream=None) -> None:
+        if self.done:
+            return
+        self.done = True
+        print(message, file=stream or sys.stdout, flush=True)
+        self.window.close()  # closes the seminar's store, as quitting does
+        if self.folder:
+            import shutil
+
+            shutil.rmtree(self.folder, ignore_errors=True)
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: self.app.exit(code))  # once the event loop runs (it may not yet)
 
 
 def warm_up() -> None:

@@ -1,7 +1,9 @@
 """Presentation-clicker keys, handled wherever the focus is except in text fields.
 
 PageDown/PageUp: next/previous block; Space/F5: start or pause; B: black screen;
-Esc: leave full screen; F11: toggle full screen of the shared screen.
+Esc: leave full screen; F11: toggle full screen of the shared screen. None of them act
+while the voting booth (a window with the ``booth`` property) is the active window: a
+voter's key press must not move the seminar on.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ class ClickerFilter(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() != QEvent.KeyPress or event.isAutoRepeat() or event.modifiers() & (
                 Qt.ControlModifier | Qt.AltModifier):
+            return False
+        active = QApplication.activeWindow()
+        if active is not None and active.property("booth"):
             return False
         focus = QApplication.focusWidget()
         if focus is not None and any(focus.inherits(name) for name in _TEXT_INPUTS):

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import importlib
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from workshop_app.i18n import _
 
@@ -55,6 +56,8 @@ def exercise_tabs(session) -> list[tuple[str, QWidget, object]]:
 
 
 class Console(QWidget):
+    open_copy_requested = Signal()
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -71,13 +74,31 @@ class Console(QWidget):
         self.tabs.addTab(LazyTab(session, "ui.seminar_panel", "SeminarPanel"), _("Seminar"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        self.banner = None
         if session.read_only:
-            banner = QLabel(_("This seminar is open read-only: you can look and export, not change it."))
-            banner.setProperty("role", "banner")
-            layout.addWidget(banner)
+            layout.addWidget(self._read_only_banner(session.store.held_by))
         layout.addWidget(self.tabs)
         self.clicker = ClickerFilter(self.run_panel, self.shared_screen, self._clicker_active, self)
         self._connect_signals()
+
+    def _read_only_banner(self, holder) -> QWidget:
+        """Read-only: why, and when someone else holds the file, who, with "Open a copy"."""
+        if holder is None:
+            self.banner = QLabel(_("This seminar is open read-only: you can look and export, not change it."))
+            self.banner.setProperty("role", "banner")
+            return self.banner
+        self.banner = QLabel(_("{holder} has this seminar open: you can look and export here, not change it. "
+                               "To work on it anyway, open a copy.").format(holder=holder.describe()))
+        self.banner.setWordWrap(True)
+        self.banner.setProperty("role", "banner")
+        self.open_copy_button = QPushButton(_("Open a copy"))
+        self.open_copy_button.clicked.connect(self.open_copy_requested)
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.banner, 1)
+        row.addWidget(self.open_copy_button)
+        return box
 
     def _connect_signals(self) -> None:
         self.session.presentation_changed.connect(self.show_exercise_on_screen)

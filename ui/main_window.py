@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -9,11 +10,11 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget)
 
-from workshop_app import __version__
+from workshop_app import version as app_version
 from workshop_app.clock import Clock
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
-from workshop_app.store import SUFFIX, StoreError, create_store, open_store
+from workshop_app.store import SUFFIX, StoreError
 
 from . import settings
 from .console import Console
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.console = Console(self.session)
         self.stack.addWidget(self.console)
         self.stack.setCurrentWidget(self.console)
+        self.console.open_copy_requested.connect(self.open_copy)
         self.session.changed.connect(self._on_session_changed)
         self.session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -145,10 +147,12 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def open_file(self, path: str) -> bool:
+        """Open a seminar for editing, or read-only (saying who has it) when another app holds it."""
+        from workshop_app.lock import open_for_editing
         from workshop_app.snapshots import snapshot_before_migration
 
         try:
-            store = open_store(path, before_migration=snapshot_before_migration(Path(path)))
+            store = open_for_editing(path, before_migration=snapshot_before_migration(Path(path)))
         except StoreError as error:
             show_error(self, str(error), _("Cannot open this file"))
             if not Path(path).exists():
@@ -156,6 +160,30 @@ class MainWindow(QMainWindow):
                 self._refresh_recent_menu()
             return False
         self.attach(store)
+        return True
+
+    def open_copy(self) -> bool:
+        """Copy the seminar shown read-only (someone else holds it) beside it, and open the copy."""
+        if self.session is None:
+            return False
+        source = self.session.store.path
+        folder = source.parent if os.access(source.parent, os.W_OK) else Path(
+            QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home()))
+        stamp = datetime.now().strftime("%Y-%m-%d %H.%M")
+        target = folder / _("{name} (copy {stamp}){suffix}").format(name=source.stem, stamp=stamp, suffix=SUFFIX)
+        number = 2
+        while target.exists():
+            target = folder / _("{name} (copy {stamp}) {n}{suffix}").format(name=source.stem, stamp=stamp,
+                                                                        n=number, suffix=SUFFIX)
+            number += 1
+        try:
+            self.session.store.backup_to(target)
+        except StoreError as error:
+            show_error(self, str(error), _("Cannot open a copy"))
+            return False
+        if not self.open_file(str(target)):
+            return False
+        self.statusBar().showMessage(_("You are working on a copy: {path}").format(path=target), 10000)
         return True
 
     def open_dialog(self) -> None:
@@ -178,7 +206,8 @@ class MainWindow(QMainWindow):
         self.attach(store)
 
     def new_seminar(self) -> None:
-        from workshop_app.templates import apply_template
+        from exercises import REGISTRY
+        from workshop_app.creation import create_seminar
 
         from .wizard import NewSeminarWizard  # a dialog seldom opened: not imported at start-up
 
@@ -187,17 +216,14 @@ class MainWindow(QMainWindow):
             return
         spec = wizard.spec()
         try:
-            store = create_store(spec.path, spec.title, spec.organisation, spec.language,
-                                 created_at=datetime.now().isoformat(timespec="seconds"))
-            apply_template(store, spec.template, spec.dates, spec.language, spec.start, spec.end)
-            from exercises import REGISTRY
-
-            with store.action():
-                for exercise in REGISTRY:
-                    exercise.seed(store, spec.language)
+            store = create_seminar(spec.path, spec.seminar(), REGISTRY,
+                                   created_at=datetime.now().isoformat(timespec="seconds"))
         except (StoreError, ValidationError) as error:
             show_error(self, str(error), _("Cannot create the seminar"))
             return
+        from workshop_app.lock import hold
+
+        hold(store)
         self.attach(store)
 
     def save_copy(self) -> None:
@@ -340,7 +366,7 @@ class MainWindow(QMainWindow):
 
     def _on_about(self) -> None:
         QMessageBox.about(self, _("About"), _("Workshop {version}\nRun a customer-experience seminar "
-                                              "offline and export its roadmap.").format(version=__version__))
+                                              "offline and export its roadmap.").format(version=app_version()))
 
 
 def app_instance() -> QApplication:

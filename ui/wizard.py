@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFormLayout, Q
                                QLineEdit, QPushButton, QSpinBox, QTimeEdit, QVBoxLayout, QWidget,
                                QWizard, QWizardPage, QLabel)
 
+from workshop_app.creation import MAX_DAYS, SeminarSpec, default_template
 from workshop_app.i18n import _, current_language
 from workshop_app.store import SUFFIX
 from workshop_app.templates import template_names
@@ -25,6 +26,11 @@ class NewSeminarSpec:
     end: str
     template: str
     path: Path
+
+    def seminar(self) -> SeminarSpec:
+        """What the core's ``create_seminar`` needs."""
+        return SeminarSpec(self.title, self.organisation, self.language, tuple(self.dates), self.template,
+                           self.start, self.end)
 
 
 def _safe_stem(title: str) -> str:
@@ -68,7 +74,7 @@ class NewSeminarWizard(QWizard):
         page.setTitle(_("Days and agenda"))
         page.setSubTitle(_("The agenda template can be edited afterwards."))
         self.days_spin = QSpinBox()
-        self.days_spin.setRange(1, 10)
+        self.days_spin.setRange(1, MAX_DAYS)
         self.days_spin.setValue(2)
         self.days_spin.valueChanged.connect(self._on_days_changed)
         self.start_time = QTimeEdit(QTime(9, 0))
@@ -107,6 +113,9 @@ class NewSeminarWizard(QWizard):
 
     # --- behaviour ---------------------------------------------------------
     def _on_days_changed(self, count: int) -> None:
+        index = self.template_combo.findData(default_template(count))
+        if index >= 0 and default_template(count) != "empty":  # the template made for that many days
+            self.template_combo.setCurrentIndex(index)
         while len(self.date_edits) < count:
             previous = self.date_edits[-1].date().addDays(1) if self.date_edits \
                 else QDate.currentDate().addDays(7)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # annotations only: listing the exercises imports neither
-    from .report import Section
+    import sqlite3
+
+    from .report import Block, Section, SummaryPart
     from .store import Store
 
 
@@ -34,6 +36,32 @@ class Exercise:
 
     def report_section(self, store: Store, language: str) -> Section | None:
         """The chapter this exercise contributes to the roadmap, or None if it did not run."""
+        return None
+
+    def content_problem(self, conn: sqlite3.Connection) -> str | None:
+        """The first thing in this stage's stored content the app could not use, as a sentence.
+
+        Run by ``workshop-app check`` and by the JSON import (``workshop_app.content_check``)
+        on a read-only connection, after the core has checked tables, columns and kinds.
+        """
+        return None
+
+    def report_sections(self, store: Store, language: str) -> list[Section]:
+        """Every chapter this exercise contributes, in order (by default its one ``report_section``)."""
+        section = self.report_section(store, language)
+        return [] if section is None else [section]
+
+    def summary_lines(self, store: Store, language: str) -> list[SummaryPart]:
+        """What this stage adds to the executive summary (headed lines; none by default)."""
+        return []
+
+    def appendix_blocks(self, store: Store, language: str) -> list[Block]:
+        """What this stage adds to the appendix (block headings at level 1; none by default)."""
+        return []
+
+    def owner_report(self, store: Store, language: str, name: str) -> Section | None:
+        """The part of the document one person carries alone (``export --owner``), or None
+        when this stage has no such part or ``name`` carries nothing in it."""
         return None
 
     def export_data(self, store: Store) -> dict[str, Any]:

@@ -78,6 +78,22 @@ class Section:
     title: str
     blocks: list[Block] = field(default_factory=list)
     in_short: bool = False  # also part of the short version for management
+    # A page section of its own in landscape (A3 when the template's paper is A3, else A4),
+    # e.g. the whole roadmap on one page to pin on a wall; the chapters around stay portrait.
+    landscape: bool = False
+
+
+@dataclass(frozen=True)
+class SummaryPart:
+    """A few lines of the executive summary contributed by a stage, under a heading.
+
+    ``rank`` orders the parts of every stage (lower first): 10 axes, 20 horizons,
+    30 governance, 40 next steps.
+    """
+
+    heading: str
+    lines: tuple[str, ...]
+    rank: int = 50
 
 
 @dataclass
@@ -95,6 +111,10 @@ class Report:
     short: bool = False
     # Labels the renderer needs in the document's language (e.g. "Contents", "Page").
     labels: dict[str, str] = field(default_factory=dict)
+    # "Draft — exported on <date> at <time>" for an export taken before the seminar's last
+    # block, shown in every page's header and on the cover; "" for the final document.
+    draft: str = ""
+    contents: bool = True  # a contents page after the cover (not for one owner's part alone)
 
     def visible_sections(self) -> list[Section]:
         """Sections to render: non-empty, and only the short ones in the short version."""

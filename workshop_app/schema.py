@@ -265,6 +265,17 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (initiative_id, depends_on)
     );
     """,
+    # the file's own state, not the seminar's (neither exported nor imported): a random
+    # identity that tells its journal from another file's, and whether a secret round was
+    # closed (or a ballot voided) without the file being rewritten yet (Store.seal)
+    """
+    CREATE TABLE file_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        uid TEXT NOT NULL,
+        seal_pending INTEGER NOT NULL DEFAULT 0 CHECK (seal_pending IN (0, 1))
+    );
+    INSERT INTO file_state (id, uid) VALUES (1, lower(hex(randomblob(16))))
+    """,
     # the room's phones: one personal join code per participant, bound to one phone
     # (only a hash of the phone's random token is kept; releasing a code clears it).
     """

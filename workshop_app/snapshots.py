@@ -1,9 +1,11 @@
-"""Automatic snapshots of a seminar file, taken with SQLite's online backup API.
+"""Automatic snapshots of a seminar file, each a fresh ``VACUUM INTO`` copy (``store.write_copy``).
 
 Snapshots live in a folder beside the seminar (``<name>.snapshots/``): one at the start
 of each seminar day, one before any migration, one before a restore. Only the newest
 ``KEEP`` are kept. Restoring replaces the seminar with a snapshot, after taking a
-snapshot of the current state, so a restore can itself be undone.
+snapshot of the current state, so a restore can itself be undone. A snapshot, like any
+copy, is written anew in key order: taken while a secret round is open, it keeps no more
+than the sealed file would (never the order in which the ballots were cast).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .i18n import _
-from .store import Store, StoreError, check_file, read_only_uri
+from .store import Store, StoreError, check_file, read_only_uri, write_copy
 
 KEEP = 12
 _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.workshop$")
@@ -66,25 +68,6 @@ def _prune(seminar_path: Path, keep: int) -> None:
             old.path.unlink()
 
 
-def _copy_with_backup(source: sqlite3.Connection, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp", prefix=".snap-")
-    os.close(fd)
-    try:
-        dest = sqlite3.connect(tmp)
-        try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _free_name(folder: Path, moment: datetime, reason: str) -> Path:
     """The snapshot's file name; never one already taken (two snapshots within a second)."""
     while True:
@@ -94,15 +77,21 @@ def _free_name(folder: Path, moment: datetime, reason: str) -> Path:
         moment += timedelta(seconds=1)
 
 
-def take_snapshot(seminar_path: Path, conn: sqlite3.Connection, reason: str, now: datetime | None = None,
+def take_snapshot(seminar_path: Path, conn: sqlite3.Connection | Store, reason: str, now: datetime | None = None,
                   keep: int = KEEP) -> Path | None:
-    """Copy the seminar into its snapshot folder; None when the folder cannot be written."""
+    """Copy the seminar (a connection, or an open store) into its snapshot folder.
+
+    None when the folder cannot be written: a snapshot never blocks the seminar.
+    """
     seminar_path = Path(seminar_path)
     folder = folder_for(seminar_path)
     try:
         folder.mkdir(exist_ok=True)
         target = _free_name(folder, now or datetime.now(), reason)
-        _copy_with_backup(conn, target)
+        if isinstance(conn, Store):
+            conn.copy_into(target, ".snap-")
+        else:
+            write_copy(conn, target, ".snap-")
     except (OSError, sqlite3.Error):
         return None  # a snapshot is a safety net: never block the seminar for it
     _prune(seminar_path, keep)
@@ -129,7 +118,7 @@ def ensure_day_snapshot(store: Store, day_id: int, now: datetime | None = None) 
     reason = f"day-{day_id}"
     if any(s.reason == reason for s in list_snapshots(store.path)):
         return None
-    return take_snapshot(store.path, store.conn, reason, now)
+    return take_snapshot(store.path, store, reason, now)
 
 
 def restore_snapshot(seminar_path: Path, snapshot: Path) -> None:

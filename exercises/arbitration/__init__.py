@@ -8,7 +8,7 @@ from workshop_app.exercise import Exercise
 from workshop_app.i18n import translate
 
 if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
-    from workshop_app.report import Section
+    from workshop_app.report import Block, Section, SummaryPart
     from workshop_app.store import Store
 
 KEY = "arbitration"
@@ -31,6 +31,22 @@ class ArbitrationExercise(Exercise):
         from .report import report_section
 
         return report_section(store, language)
+
+    def content_problem(self, conn) -> str | None:
+        from .stored_check import content_problem
+
+        return content_problem(conn)
+
+    def summary_lines(self, store: Store, language: str) -> list[SummaryPart]:
+        from .report import summary_lines
+
+        return summary_lines(store, language)
+
+    def appendix_blocks(self, store: Store, language: str) -> list[Block]:
+        """The anonymous vote statistics of every round, all stages."""
+        from .report import appendix_blocks
+
+        return appendix_blocks(store, language)
 
     def export_data(self, store: Store) -> dict[str, Any]:
         """Its rounds, anonymous ballots, who has voted, voids and decisions.

@@ -28,7 +28,7 @@ from workshop_app import voting
 from workshop_app.domain import Participant, ValidationError, clean_text
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants
-from workshop_app.store import Store
+from workshop_app.store import BusyError, Store
 from workshop_app.vote_keys import VoteKeys, seal  # noqa: F401  (VoteKeys: re-exported)
 
 from .rounds import BallotRound, require_round, scoring_criteria
@@ -128,10 +128,8 @@ def cast_ballot(store: Store, round_id: int, participant_id: int, content: Any,
         if "UNIQUE" in str(error) or "PRIMARY KEY" in str(error):
             raise ValidationError(_("{name} has already voted in this round.").format(name=name)) from None
         raise
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise ValidationError(_("The seminar file is busy; please confirm the ballot again.")) from None
-        raise
+    except BusyError:
+        raise ValidationError(_("The seminar file is busy; please confirm the ballot again.")) from None
 
 
 def set_paper_totals(store: Store, round_id: int, totals: dict, voters: int) -> str | None:
@@ -237,6 +235,10 @@ def void_ballot(store: Store, round_id: int, participant_id: int, reason: str, a
         db.execute("DELETE FROM vote_marks WHERE round_id = ? AND participant_id = ?", [round_id, participant_id])
         void_id = db["ballot_voids"].insert({"round_id": round_id, "participant_id": participant_id,
                                              "at": at, "reason": reason}).last_pk
+        if rnd.secret:
+            store.request_seal()
+    if rnd.secret:  # the journal's older pages still hold the ballot next to this void: rewrite them
+        store.seal()
     return {"ballot": rows[0], "participant_id": participant_id, "void_id": void_id}
 
 

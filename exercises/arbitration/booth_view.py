@@ -1,23 +1,27 @@
-"""The voting booth on the shared screen: next voter, name, ballot, review, confirm, thanks.
+"""The voting booth on the laptop's own screen: next voter, name, ballot, review, confirm, thanks.
 
-One person at a time uses the laptop. The ballot being filled in lives only in this
-widget; once confirmed it is cast and the widget is destroyed, so nothing on screen
-shows a previous ballot. The step and the voter's name live in
-``session.exercise_state`` so the console can follow progress.
+One person at a time uses the laptop (``booth_window.BoothWindow`` shows this page full
+screen, never on the projector). The ballot being filled in lives only in this widget;
+once confirmed it is cast and the editor is destroyed, so nothing on screen shows a
+previous ballot. The booth's step and the voter are announced to ``session.room`` so the
+console can follow progress; the projector shows only how many have voted.
 
 Signals: ballot_cast(int): a ballot was cast in that round.
 """
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from ui import theme
 from ui.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
+from workshop_app.participants import get_participant
 from workshop_app.store import StoreError
 
 from . import screen_state
@@ -53,7 +57,9 @@ def booth_style(height: int, grades: int = 6) -> str:
     QPushButton[role="primary"] {{ background: {theme.ACCENT_2}; border-color: {theme.ACCENT_2};
                   font-weight: bold; font-size: {int(b * 1.25)}px; min-height: {int(b * 2.3)}px; padding: 4px 28px; }}
     QPushButton[role="primary"]:disabled {{ background: rgba(42,157,143,0.35); color: rgba(255,255,255,0.5); }}
-    QPushButton[role="name"] {{ font-size: {int(b * 1.2)}px; min-height: {int(b * 3.0)}px; }}
+    QPushButton[role="name"] {{ font-size: {int(b * 1.2)}px; min-height: {int(b * 2.5)}px; }}
+    QLineEdit[role="filter"] {{ color: #1B1F24; background: white; border: 2px solid {theme.ACCENT_2};
+                  border-radius: 8px; padding: 4px 12px; font-size: {int(b * 1.2)}px; min-height: {int(b * 2.0)}px; }}
     QPushButton[role="step"] {{ font-size: {int(b * 1.4)}px; min-width: {int(b * 2.4)}px; font-weight: bold; }}
     QPushButton[role="grade"] {{ font-size: {int(b * 0.85)}px; min-height: {int(b * 1.7)}px; padding: 2px 4px; }}
     QPushButton[role="score"] {{ font-size: {int(b * 1.1)}px; min-width: {int(b * 2.2)}px; font-weight: bold; }}
@@ -90,18 +96,20 @@ def _hex(colours) -> list[str]:
 
 
 class BoothPage(QWidget):
-    """The booth for one open booth round (secret or open). Renders from the shared state."""
+    """The booth for one open booth round (secret or open), on the laptop's screen only."""
 
     ballot_cast = Signal(int)
 
-    def __init__(self, session, booth: dict | None = None, kind: str = "arbitration", parent=None):
+    def __init__(self, session, round_id: int, kind: str = "arbitration", parent=None):
         super().__init__(parent)
         self.session = session
         self.kind = kind
-        self._booth = booth
+        self.booth = {"round_id": round_id, "voter_id": None, "step": "idle", "order": []}
         self._shown: tuple | None = None
         self.editor = None
         self._editor_for: tuple | None = None
+        self.name_buttons: dict[int, QPushButton] = {}
+        self.filter: QLineEdit | None = None
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,19 +118,23 @@ class BoothPage(QWidget):
 
     # --- state ----------------------------------------------------------------
     @property
-    def booth(self) -> dict:
-        if self._booth is not None:
-            return self._booth
-        return screen_state.state(self.session.exercise_state)["booth"]
-
-    @property
     def round(self):
         rid = self.booth.get("round_id")
         return get_round(self.session.store, rid) if rid is not None else None
 
+    def set_round(self, round_id: int, kind: str) -> None:
+        """Serve another round (or the same one afresh): back to "next voter", no ballot kept."""
+        self._drop_editor()
+        self.kind = kind
+        self.booth.update(round_id=round_id, step="idle", voter_id=None, order=[])
+        self._shown = None
+        self.sync()
+
     def _set(self, **changes) -> None:
         self.booth.update(changes)
-        self.session.notify(self.kind)
+        room = self.session.room
+        if room.booth.is_open and room.booth.round_id == self.booth["round_id"]:
+            room.booth_step(self.booth["step"], self.booth["voter_id"])
         self.sync()
 
     # --- actions (the buttons call these; tests too) ---------------------------
@@ -163,6 +175,7 @@ class BoothPage(QWidget):
             return
         self._drop_editor()
         self._set(step="thanks", voter_id=None, order=[])
+        self.session.notify(self.kind)
         self.ballot_cast.emit(rnd.id)
 
     # --- rendering ---------------------------------------------------------------
@@ -224,10 +237,10 @@ class BoothPage(QWidget):
     def _idle_page(self, rnd, voted: tuple[int, int], thanks: bool) -> QWidget:
         done, eligible = voted
         if thanks:
-            title, subtitle = _("Thank you — please hand over the laptop"), ""
+            title, subtitle = _("Thank you, your vote is recorded"), _("Please hand the laptop on to the next voter.")
         else:
             title = rnd.question
-            subtitle = _("Secret vote: one person at a time at the laptop.") if rnd.secret else \
+            subtitle = _("Secret vote: your ballot is seen on this screen only.") if rnd.secret else \
                 _("Open vote: one person at a time at the laptop.")
         page = self._message_page(title, subtitle)
         layout = page.layout()
@@ -257,29 +270,64 @@ class BoothPage(QWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(_label(_("Who is voting? Touch your name."), "title"))
         layout.addWidget(_label(rnd.question, "subtitle"))
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(_("Type the first letters of your name…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setProperty("role", "filter")
+        self.filter.textChanged.connect(self._on_filter)
+        self.filter.returnPressed.connect(self._on_filter_enter)
+        cancel = _button(_("Cancel"))
+        cancel.clicked.connect(self.cancel)
+        search = QHBoxLayout()
+        search.addWidget(self.filter, 1)
+        search.addWidget(cancel)
+        layout.addLayout(search)
         names = QWidget()
         grid = QGridLayout(names)
-        self.name_buttons: dict[int, QPushButton] = {}
-        missing = voters_missing(self.session.store, rnd.id)
-        columns = 3 if len(missing) <= 15 else 4
+        self.name_buttons = {}
+        missing = sorted(voters_missing(self.session.store, rnd.id), key=lambda p: fold(p.name))
+        columns = 3 if len(missing) <= 12 else 4 if len(missing) <= 24 else 5
         for index, person in enumerate(missing):
-            button = _button(person.name, "name")
+            button = NameButton(person.name)
+            button.setProperty("search", fold(person.name))
             button.clicked.connect(lambda _c=False, pid=person.id: self.choose(pid))
             grid.addWidget(button, index // columns, index % columns)
             self.name_buttons[person.id] = button
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
         grid.setRowStretch(len(missing) // columns + 1, 1)
-        layout.addWidget(_scroll(names), 1)
-        cancel = _button(_("Cancel"))
-        cancel.clicked.connect(self.cancel)
-        row = QHBoxLayout()
-        row.addWidget(cancel)
-        row.addStretch()
-        layout.addLayout(row)
+        area = _scroll(names)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # names elide rather than scroll sideways
+        layout.addWidget(area, 1)
+        self.no_match = _label(_("No name starts like this: clear the field and try again."), "muted")
+        self.no_match.setAlignment(Qt.AlignCenter)
+        self.no_match.hide()
+        layout.addWidget(self.no_match)
+        self.names_area = area
+        self.filter.setFocus()
         return page
 
+    def visible_names(self) -> list[int]:
+        """The people whose name buttons the filter leaves on screen."""
+        return [pid for pid, button in self.name_buttons.items() if not button.isHidden()]
+
+    def _on_filter(self, text: str) -> None:
+        wanted = fold(text).split()
+        for button in self.name_buttons.values():
+            words = button.property("search").split()
+            button.setHidden(not all(any(w.startswith(part) for w in words) for part in wanted))
+        self.no_match.setHidden(bool(self.visible_names()) or not self.name_buttons)
+
+    def _on_filter_enter(self) -> None:
+        shown = self.visible_names()
+        if len(shown) == 1:
+            self.choose(shown[0])
+
     def _voter_name(self, booth: dict) -> str:
-        row = self.session.store.query("SELECT name FROM participants WHERE id = ?", (booth["voter_id"],))
-        return row[0]["name"] if row else ""
+        try:
+            return get_participant(self.session.store, booth["voter_id"]).name
+        except ValidationError:
+            return ""
 
     def _ballot_page(self, rnd, booth: dict) -> QWidget:
         wanted = (rnd.id, booth["voter_id"])
@@ -345,3 +393,27 @@ class BoothPage(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._restyle()
+
+
+class NameButton(QPushButton):
+    """A voter's name, as large as the grid allows; a name too long for its cell is elided in the middle."""
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(name, parent)
+        self.full_name = name
+        self.setProperty("role", "name")
+        self.setFocusPolicy(Qt.NoFocus)
+        self.setCursor(Qt.PointingHandCursor)
+        self.setToolTip(name)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        room = max(20, self.width() - 24)
+        self.setText(self.fontMetrics().elidedText(self.full_name, Qt.ElideMiddle, room))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching what a voter types against the names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -14,7 +14,7 @@ from workshop_app.participants import list_participants
 from . import sources
 from .booth import paper_totals, progress, voter_ids
 from .decisions import decision_label, decision_log, horizon_label, list_decisions
-from .rounds import list_rounds, method_label, option_labels, status_label, visibility_label
+from .rounds import list_rounds, method_label, option_labels, round_status_text, visibility_label
 from .tally import RoundResult, score_text
 
 
@@ -88,7 +88,7 @@ class RoundsModel(_Table):
     def display(self, row, column):
         rnd, number, votes = row
         return (str(number), rnd.question, method_label(rnd.method), visibility_label(rnd.visibility, short=True),
-                status_label(rnd.status), votes)[column]
+                round_status_text(self.store, rnd), votes)[column]
 
     def round_id(self, row: int) -> int:
         return self._rows[row][0].id

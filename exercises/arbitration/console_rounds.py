@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QListView, QPushButton, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QListView, QMessageBox, QPushButton, QSpinBox, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
 
 from ui.errors import show_error
 from workshop_app.domain import ValidationError
-from workshop_app.i18n import _
+from workshop_app.i18n import _, plural
 from workshop_app.store import StoreError
 from workshop_app.participants import get_participant, list_participants
 
 from . import screen_state, view_commands as commands
 from .booth import paper_totals, progress, voter_ids
+from .booth_window import open_booth
 from .console_dialogs import RoundDialog, VoidDialog
 from .console_models import ParticipationModel, PaperTotalsModel, ResultsModel, RoundsModel
 from .results_view import VIEW_LABELS
@@ -26,6 +28,21 @@ STEP_TEXT = {
     "review": lambda: _("checking the ballot"),
     "thanks": lambda: _("ballot cast, waiting for the next voter"),
 }
+
+
+def confirm_close_with_missing(parent: QWidget, done: int, eligible: int) -> bool:
+    """Ask before closing a vote that some participants have not cast yet (True: close)."""
+    missing = eligible - done
+    if missing <= 0:
+        return True
+    text = plural(missing, _("{missing} person has not voted yet ({done} of {eligible} have)."),
+                  _("{missing} people have not voted yet ({done} of {eligible} have).")).format(
+        missing=missing, done=done, eligible=eligible)
+    answer = QMessageBox.question(
+        parent, _("Close the vote?"),
+        text + "\n" + _("Once the vote is closed, they can no longer vote in this round. Close it anyway?"),
+        QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+    return answer == QMessageBox.Yes
 
 
 def _table(model, stretch: int = 1) -> QTableView:
@@ -73,7 +90,10 @@ class RoundsPanel(QWidget):
         self.progress.setProperty("role", "title")
         self.at_booth = QLabel()
         self.at_booth.setWordWrap(True)
-        self.booth_button = QPushButton(_("Open the booth on the shared screen"))
+        self.booth_button = QPushButton(_("Open the booth on this laptop"))
+        self.booth_button.setProperty("primary", True)
+        self.booth_button.setToolTip(_("The laptop's screen becomes the voting booth; the shared screen shows "
+                                       "only how many have voted. Press Esc to come back."))
         self.void_button = QPushButton(_("Void a ballot…"))
         self.participation = ParticipationModel(store, self)
         self.people = QListView()
@@ -143,6 +163,7 @@ class RoundsPanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.session.changed.connect(self._on_changed)
+        self.session.room_changed.connect(self._on_room_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.refresh_detail())
         self.buttons["new"].clicked.connect(self._on_new)
         self.buttons["repeat"].clicked.connect(self._on_repeat)
@@ -152,7 +173,7 @@ class RoundsPanel(QWidget):
         self.buttons["reveal"].clicked.connect(self._on_reveal)
         self.buttons["delete"].clicked.connect(self._on_delete)
         self.booth_button.clicked.connect(self._on_booth)
-        self.paper_show.clicked.connect(self._on_booth)
+        self.paper_show.clicked.connect(self._on_paper_show)
         self.void_button.clicked.connect(self._on_void)
         self.paper_save.clicked.connect(self._on_paper_save)
         self.chart_choice.activated.connect(self._on_chart_chosen)
@@ -173,6 +194,11 @@ class RoundsPanel(QWidget):
     def _on_changed(self, kind: str, _ident: int) -> None:
         if kind in (screen_state.KEY, "participants", "ideation"):
             self.refresh()
+
+    def _on_room_changed(self, part: str) -> None:
+        rnd = self.selected_round()
+        if part == "booth" and rnd is not None and rnd.is_open:
+            self.at_booth.setText(self._booth_text(rnd.id))
 
     def refresh(self) -> None:
         chosen = self.selected_round()
@@ -227,14 +253,13 @@ class RoundsPanel(QWidget):
             self.buttons["reveal"].setEnabled(not read_only)
 
     def _booth_text(self, round_id: int) -> str:
-        booth = screen_state.state(self.session.exercise_state)["booth"]
-        if booth.get("round_id") != round_id or self.session.presented != screen_state.KEY:
-            return _("The booth is not on the shared screen.")
-        step = booth.get("step", "idle")
-        text = STEP_TEXT.get(step, STEP_TEXT["idle"])()
-        if booth.get("voter_id") is not None:
+        booth = self.session.room.booth
+        if not booth.is_open or booth.round_id != round_id:
+            return _("The booth is not open: “Open the booth on this laptop” hands the laptop to the voters.")
+        text = STEP_TEXT.get(booth.step, STEP_TEXT["idle"])()
+        if booth.voter_id is not None:
             try:
-                name = get_participant(self.session.store, booth["voter_id"]).name
+                name = get_participant(self.session.store, booth.voter_id).name
             except ValidationError:
                 name = "?"
             return _("At the laptop: {name} — {step}").format(name=name, step=text)
@@ -277,8 +302,16 @@ class RoundsPanel(QWidget):
 
     def _on_close(self) -> None:
         rnd = self.selected_round()
-        if rnd is not None:
-            self._run(lambda: commands.close_round(self.session, rnd.id))
+        if rnd is None or not self._confirm_close(rnd):
+            return
+        self._run(lambda: commands.close_round(self.session, rnd.id))
+
+    def _confirm_close(self, rnd) -> bool:
+        """Closing while people have not voted asks first, and says how many."""
+        if rnd.visibility == "paper":
+            return True
+        done, eligible = progress(self.session.store, rnd.id)
+        return confirm_close_with_missing(self, done, eligible)
 
     def _on_reopen(self) -> None:
         rnd = self.selected_round()
@@ -309,13 +342,16 @@ class RoundsPanel(QWidget):
             self._run(lambda: commands.delete_round(self.session, rnd.id))
 
     def _on_booth(self) -> None:
+        """The laptop becomes the booth; the shared screen shows the vote's progress only."""
         rnd = self.selected_round()
-        if rnd is None:
+        if rnd is None or not rnd.is_open or rnd.visibility == "paper":
             return
-        state = screen_state.state(self.session.exercise_state)
-        state["screen"] = "booth"
-        if state["booth"].get("round_id") != rnd.id:
-            state["booth"] = screen_state.idle_booth(rnd.id)
+        screen_state.state(self.session.exercise_state)["screen"] = "booth"
+        self.session.present(screen_state.KEY)
+        self.booth_window = open_booth(self.session, rnd.id, screen_state.KEY, self)
+
+    def _on_paper_show(self) -> None:
+        screen_state.state(self.session.exercise_state)["screen"] = "booth"
         self.session.present(screen_state.KEY)
         self.session.notify(screen_state.KEY)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop_app import horizons
 from workshop_app.domain import ValidationError, clean_text
 from workshop_app.i18n import N_, _, translate
 from workshop_app.store import Store
@@ -15,7 +16,7 @@ from workshop_app.store import Store
 from . import sources
 
 DECISIONS = ("go", "later", "nogo")
-HORIZONS = ("quick_wins", "mid_term", "long_term")  # the roadmap's horizon bands
+HORIZONS = horizons.HORIZONS  # the roadmap's horizon bands
 
 
 def decision_label(decision: str, language: str | None = None) -> str:
@@ -24,18 +25,12 @@ def decision_label(decision: str, language: str | None = None) -> str:
 
 
 def horizon_label(horizon: str, language: str | None = None) -> str:
-    text = {"quick_wins": N_("Quick wins (0–6 months)"), "mid_term": N_("6–18 months"),
-            "long_term": N_("18–36 months")}.get(horizon, horizon)
-    return translate(text, language) if horizon else ""
+    return horizons.horizon_label(horizon, language)
 
 
 def horizon_from_quarter(start_quarter: int | None) -> str:
-    """Roadmap start quarter -> horizon: 0–1 quick win, 2–5 6–18 months, 6+ 18–36 months."""
-    if start_quarter is None:
-        return ""
-    if start_quarter <= 1:
-        return "quick_wins"
-    return "mid_term" if start_quarter <= 5 else "long_term"
+    """Roadmap start quarter -> horizon (the seminar's one rule, ``workshop_app.horizons``)."""
+    return horizons.horizon_of_start(start_quarter)
 
 
 @dataclass(frozen=True)

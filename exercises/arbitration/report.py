@@ -5,8 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import partial
 
+from workshop_app import horizons
 from workshop_app.i18n import format_decimal, tr_in
-from workshop_app.report import BulletList, Chart, Heading, Paragraph, Section, Table
+from workshop_app.report import BulletList, Chart, Heading, Paragraph, Section, SummaryPart, Table
 from workshop_app.store import Store
 
 from .booth import list_voids, progress
@@ -112,13 +113,24 @@ def _decision_blocks(store: Store, language: str) -> list:
         return []
     blocks: list = [Heading(tr("Decisions"), 1)]
     order = {"go": 0, "later": 1, "nogo": 2}
-    rows = tuple((d.title, decision_label(d.decision, language), horizon_label(d.horizon, language),
-                  d.reason, d.evidence)
+    stated = {g.initiative_id: g for g in horizons.go_horizons(store)}
+
+    def horizon_cell(d) -> str:
+        go = stated.get(d.initiative_id)
+        if go is None:
+            return horizon_label(d.horizon, language)
+        text = horizons.horizon_label(go.stated, language) or tr(horizons.UNDECIDED)
+        return f"{text} ⚠" if go.conflict else text
+
+    rows = tuple((d.title, decision_label(d.decision, language), horizon_cell(d), d.reason, d.evidence)
                  for d in sorted(decisions, key=lambda d: order.get(d.decision, 3)))
     blocks.append(Table(columns=(tr("Initiative"), tr("Decision"), tr("Horizon"), tr("Reason"), tr("Evidence")),
                         rows=rows, caption=tr("Decision log: every initiative arbitrated, with its reason "
                                               "and the vote behind it."),
                         widths=(3.6, 1.4, 2.6, 4.8, 4.2)))
+    if any(g.conflict for g in stated.values()):
+        blocks.append(Paragraph(tr("⚠ marks a Go whose bar on the roadmap starts outside its decided "
+                                   "horizon: the decision was kept, the conflict is to settle (see the roadmap)."), emphasis=True))
     log = decision_log(store)
     if len(log) > len(decisions):
         history = tuple((e["title"], decision_label(e["decision"], language), e["reason"]) for e in log)
@@ -176,13 +188,30 @@ def vote_statistics(store: Store, language: str) -> list:
         rows.append((str(number), stage, rnd.question, method_label(rnd.method, language),
                      visibility_label(rnd.visibility, language), voted, eligible, rate,
                      str(len(list_voids(store, rnd.id)))))
-    return [
-        Heading(tr("Vote statistics"), 1),
-        Paragraph(tr("Secret ballots were cast one at a time on the facilitator's laptop. The seminar file "
-                     "records who has voted and, separately, the ballots, with nothing linking the two; "
-                     "this table therefore shows counts only.")),
-        Table(columns=("#", tr("Stage"), tr("Question"), tr("Method"), tr("Kind of vote"), tr("Ballots"),
-                       tr("Eligible"), tr("Participation"), tr("Voided")),
-              rows=tuple(rows), caption=tr("Participation in each voting round."),
-              widths=(0.5, 1.8, 5, 2.2, 2.2, 1.2, 1.2, 1.6, 1.2)),
-    ]
+    explanation = Paragraph(tr("Secret ballots were cast one at a time on the facilitator's laptop. The seminar file "
+                               "records who has voted and, separately, the ballots, with nothing linking the two; "
+                               "this table therefore shows counts only."))
+    table = Table(columns=("#", tr("Stage"), tr("Question"), tr("Method"), tr("Kind of vote"), tr("Ballots"),
+                           tr("Eligible"), tr("Participation"), tr("Voided")),
+                  rows=tuple(rows), caption=tr("Participation in each voting round."),
+                  widths=(0.5, 1.7, 4.2, 2.1, 2.1, 1.5, 1.5, 2.1, 1.4))
+    # The heading stays with its table (a paragraph between them could be left alone at a page's foot).
+    return [Heading(tr("Vote statistics"), 1), table, explanation]
+
+
+def summary_lines(store: Store, language: str) -> list[SummaryPart]:
+    """The Go initiatives grouped by the horizon the whole document states for them."""
+    tr = tr_in(language)
+    groups: dict[str, list[str]] = {}
+    for go in horizons.go_horizons(store):
+        groups.setdefault(go.stated, []).append(go.title)
+    if not groups:
+        return []
+    colon = "\u00a0: " if language == "fr" else ": "
+    lines = tuple(f"{horizons.horizon_label(key, language) or tr(horizons.UNDECIDED)}{colon}{' · '.join(groups[key])}"
+                  for key in (*horizons.HORIZONS, "") if groups.get(key))
+    return [SummaryPart(tr("Go initiatives by horizon"), lines, rank=20)]
+
+
+def appendix_blocks(store: Store, language: str) -> list:
+    return vote_statistics(store, language)

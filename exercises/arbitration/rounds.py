@@ -208,10 +208,18 @@ def _set_status(store: Store, round_id: int, allowed_from: tuple[str, ...], to: 
         db["vote_rounds"].update(round_id, {"status": to})
 
 
-def close_round(store: Store, round_id: int) -> None:
-    """Stop the vote; results become visible to the facilitator (not yet to the room)."""
-    _set_status(store, round_id, ("open",), "closed", _("This round is already closed."))
-    scrub_storage(store)
+def close_round(store: Store, round_id: int) -> bool:
+    """Stop the vote; results become visible to the facilitator (not yet to the room).
+
+    The close and the need to seal the file are committed together, then the file is
+    sealed (``Store.seal``). Returns False when the seal has to wait (a reader holds the
+    file, the disk is full): the round is then "closed, not yet sealed" and the app
+    seals it at its next idle moment, at the next opening, and copies never need it.
+    """
+    with store.action():
+        _set_status(store, round_id, ("open",), "closed", _("This round is already closed."))
+        store.request_seal()
+    return store.seal()
 
 
 def reopen_round(store: Store, round_id: int) -> None:
@@ -230,22 +238,23 @@ def hide_round(store: Store, round_id: int) -> None:
 
 
 def scrub_storage(store: Store) -> bool:
-    """Rewrite the file so nothing in its bytes keeps the order in which ballots were cast.
+    """Seal the file now (see ``Store.seal``); False when it must be retried later."""
+    return store.seal()
 
-    SQLite places each new row where free space is, so the raw pages of ``ballots`` and
-    ``vote_marks`` (and the write-ahead journal) would otherwise hint at the casting
-    order. VACUUM rebuilds every page in key order and the checkpoint empties the
-    journal. Only possible outside a transaction; returns False when skipped.
-    """
-    conn = store.conn
-    if store.read_only or conn is None or conn.in_transaction:
-        return False
-    try:
-        conn.execute("VACUUM")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except Exception:  # noqa: BLE001 - a busy file keeps its layout; the vote itself is saved
-        return False
-    return True
+
+def is_sealed(store: Store, rnd: BallotRound) -> bool:
+    """Whether nothing in the file's bytes can still tell this closed round's casting order."""
+    return rnd.is_open or not store.seal_pending
+
+
+NOT_SEALED = N_("Closed, not yet sealed")
+
+
+def round_status_text(store: Store, rnd: BallotRound, language: str | None = None) -> str:
+    """The status to show: "Closed, not yet sealed" while the file still keeps the order of the ballots."""
+    if not rnd.is_open and not is_sealed(store, rnd):
+        return translate(NOT_SEALED, language)
+    return status_label(rnd.status, language)
 
 
 def snapshot_round(store: Store, round_id: int) -> dict:
@@ -263,11 +272,19 @@ def snapshot_round(store: Store, round_id: int) -> dict:
 
 
 def delete_round(store: Store, round_id: int) -> dict:
-    """Delete a round with its ballots; returns a snapshot for ``restore_round``."""
+    """Delete a round with its ballots; returns a snapshot for ``restore_round``.
+
+    A secret round's ballots then leave no trace in the file (the journal's older pages
+    still hold them until the file is sealed).
+    """
     with store.action() as db:
-        require_round(store, round_id)
+        rnd = require_round(store, round_id)
         snap = snapshot_round(store, round_id)
         db.execute("DELETE FROM vote_rounds WHERE id = ?", [round_id])
+        if rnd.secret and snap["ballots"]:
+            store.request_seal()
+    if rnd.secret and snap["ballots"]:
+        store.seal()
     return snap
 
 

@@ -1,11 +1,11 @@
 """UI state both windows share (``session.exercise_state``), kept Qt-free and out of the file.
 
 ``exercise_state["arbitration"]``:
-    ``screen``  what the shared screen shows: "auto" (the open booth round, else the
-                latest revealed result), "booth", or "results";
-    ``booth``   ``{"round_id", "voter_id", "step", "order"}``; ``step`` is one of STEPS;
-                ``order`` the options in the order shown to the current voter;
+    ``screen``  what the shared screen shows: "auto" (the open booth round's progress, else
+                the latest revealed result), "booth" (the vote in progress), or "results";
     ``results`` ``{"round_id", "view"}``: the revealed round shown and which chart.
+Where the laptop's booth is lives in ``session.room.booth`` (the core's ``RoomState``); the
+options' order shown to the current voter lives only in the booth window.
 """
 
 from __future__ import annotations
@@ -20,13 +20,9 @@ VIEWS = ("ranking", "merit", "value_effort", "sensitivity")
 def state(exercise_state: dict) -> dict:
     found = exercise_state.get(KEY)
     if not isinstance(found, dict):
-        found = {"screen": "auto", "booth": idle_booth(None), "results": {"round_id": None, "view": "ranking"}}
+        found = {"screen": "auto", "results": {"round_id": None, "view": "ranking"}}
         exercise_state[KEY] = found
     return found
-
-
-def idle_booth(round_id: int | None) -> dict:
-    return {"round_id": round_id, "voter_id": None, "step": "idle", "order": []}
 
 
 def voter_order(options: tuple, shuffle: bool, rng: random.Random | None = None) -> list:

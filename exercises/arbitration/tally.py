@@ -6,6 +6,9 @@ Nothing here counts by itself: every score, rank and spread comes from the pure 
 from __future__ import annotations
 
 import dataclasses
+import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -85,19 +88,60 @@ class RoundResult:
         return [o for o, d in self.dissent.items() if d.flagged]
 
 
+_RESULTS: OrderedDict[tuple, tuple[tuple, RoundResult]] = OrderedDict()
+_RESULTS_KEPT = 32  # rounds whose results stay computed (a seminar has a handful)
+_RESULTS_LOCK = threading.Lock()
+
+
+def _fingerprint(store: Store, rnd: BallotRound) -> tuple:
+    """What a round's result depends on: its settings, its ballots, who may vote, the options' names.
+
+    Every ballot written gets a fresh random token (a cast, a paper total typed again), so
+    the tokens identify the ballots' contents; an undone void puts the same token back.
+    """
+    tokens = store.query("SELECT count(*) AS n, group_concat(token) AS t FROM "
+                         "(SELECT token FROM ballots WHERE round_id = ? ORDER BY token)", (rnd.id,))[0]
+    return (rnd.status, rnd.method, rnd.visibility, rnd.options, json.dumps(rnd.config, sort_keys=True),
+            tokens["n"], tokens["t"], progress(store, rnd.id)[1], tuple(option_labels(store, rnd).items()))
+
+
 def round_result(store: Store, round_id: int) -> RoundResult:
+    """The round's full result (tally, dissent, weight sensitivity), computed once per state of its data.
+
+    The console and the shared screen both show it; while the round's ballots, settings,
+    voters and option names are unchanged, the computed result is served again.
+    """
     rnd = require_round(store, round_id)
-    tally = tally_round(store, round_id)
-    ballots = ballot_contents(store, round_id)
+    if rnd.is_open:
+        raise ValidationError(_("Results stay hidden until the round is closed."))
+    key = (str(store.path), round_id)
+    fingerprint = _fingerprint(store, rnd)
+    with _RESULTS_LOCK:
+        kept = _RESULTS.get(key)
+        if kept is not None and kept[0] == fingerprint:
+            _RESULTS.move_to_end(key)
+            return kept[1]
+    result = _compute_result(store, rnd, labels=dict(fingerprint[-1]), eligible=fingerprint[-2])
+    with _RESULTS_LOCK:
+        _RESULTS[key] = (fingerprint, result)
+        _RESULTS.move_to_end(key)
+        while len(_RESULTS) > _RESULTS_KEPT:
+            _RESULTS.popitem(last=False)
+    return result
+
+
+def _compute_result(store: Store, rnd: BallotRound, labels: dict, eligible: int) -> RoundResult:
+    ballots = ballot_contents(store, rnd.id)
+    sensitivity = None
+    if rnd.method == "scoring" and ballots and rnd.visibility != "paper":
+        sensitivity = voting.weight_sensitivity(ballots, scoring_criteria(rnd.config), list(rnd.options),
+                                                SENSITIVITY_DELTA)
+    tally = sensitivity.base if sensitivity is not None else count(rnd, ballots)  # the base is the tally
     dissent = {}
     if rnd.method in DISSENT and rnd.visibility != "paper":
         measure, threshold = rnd.config.get("dissent", DISSENT[rnd.method])
         dissent = voting.tally_dissent(tally, Fraction(threshold), measure)
-    sensitivity = None
-    if rnd.method == "scoring" and ballots:
-        sensitivity = voting.weight_sensitivity(ballots, scoring_criteria(rnd.config), list(rnd.options),
-                                                SENSITIVITY_DELTA)
-    return RoundResult(rnd, tally, option_labels(store, rnd), progress(store, round_id)[1], dissent, sensitivity)
+    return RoundResult(rnd, tally, labels, eligible, dissent, sensitivity)
 
 
 def score_text(result: RoundResult, option) -> str:

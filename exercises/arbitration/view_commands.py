@@ -36,9 +36,6 @@ def close_round(session, round_id: int) -> None:
     run_command(session, _("Close the vote"), KIND,
                 lambda: rounds.close_round(store, round_id),
                 lambda _r: rounds.reopen_round(store, round_id))
-    state = screen_state.state(session.exercise_state)
-    if state["booth"].get("round_id") == round_id:
-        state["booth"] = screen_state.idle_booth(round_id)
 
 
 def reopen_round(session, round_id: int) -> None:

@@ -1,8 +1,9 @@
 """The arbitration stage's two views: the facilitator's console tab and the shared screen.
 
-The shared screen shows the vote in progress (the booth, one voter at a time, or a
-paper vote's instructions) or the revealed results the facilitator chose, else a
-neutral page. It never shows the results of a round that is not revealed.
+The shared screen shows the vote in progress (how many have voted while the booth runs
+on the laptop's own screen, or a paper vote's instructions) or the revealed results the
+facilitator chose, else a neutral page. It never shows who is voting, a choice, or the
+results of a round that is not revealed.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, 
 from workshop_app.i18n import _
 
 from . import screen_state
-from .booth_view import BoothPage
 from .console_decisions import DecisionsPanel
 from .console_rounds import RoundsPanel
 from .results_view import ResultsPage
+from .vote_progress_view import VoteProgressPage
 from .rounds import get_round, list_rounds, option_labels
 
 KEY = screen_state.KEY
@@ -82,7 +83,7 @@ class MessagePage(QWidget):
 
 
 class SharedView(QWidget):
-    """The projector view. Renders from the store and ``exercise_state``; edits nothing but the booth."""
+    """The projector view. Renders from the store, the room state and ``exercise_state``; edits nothing."""
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -90,27 +91,33 @@ class SharedView(QWidget):
         self.pages = QStackedWidget()
         self.message = MessagePage()
         self.results = ResultsPage(session)
-        self.booth: BoothPage | None = None
+        self.vote = VoteProgressPage(session)
         self.pages.addWidget(self.message)
         self.pages.addWidget(self.results)
+        self.pages.addWidget(self.vote)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.mode = ""
         self.session.changed.connect(self._on_changed)
+        self.session.room_changed.connect(self._on_room_changed)
         self.refresh()
 
     def _on_changed(self, kind: str, _ident: int) -> None:
         if kind in (KEY, "participants", "ideation"):
             self.refresh()
 
-    def _booth_round(self, state: dict):
-        rid = state["booth"].get("round_id")
-        rnd = get_round(self.session.store, rid) if rid is not None else None
-        if rnd is None or not rnd.is_open or rnd.visibility == "paper":
+    def _on_room_changed(self, part: str) -> None:
+        if part == "booth":
+            self.refresh()
+
+    def _booth_round(self):
+        """The booth round the room is voting in: the one open at the laptop, else the latest open."""
+        booth = self.session.room.booth
+        rnd = get_round(self.session.store, booth.round_id) if booth.is_open and booth.kind == KEY else None
+        if rnd is None or not rnd.is_open or rnd.purpose != KEY or rnd.visibility == "paper":
             rnd = next((r for r in reversed(list_rounds(self.session.store))
                         if r.is_open and r.visibility != "paper"), None)
-            state["booth"] = screen_state.idle_booth(rnd.id if rnd else None)
         return rnd
 
     def _results_round(self, state: dict):
@@ -123,7 +130,7 @@ class SharedView(QWidget):
 
     def refresh(self) -> None:
         state = screen_state.state(self.session.exercise_state)
-        booth_round = self._booth_round(state)
+        booth_round = self._booth_round()
         paper_round = next((r for r in reversed(list_rounds(self.session.store))
                             if r.is_open and r.visibility == "paper"), None)
         results_round = self._results_round(state)
@@ -132,7 +139,7 @@ class SharedView(QWidget):
         if results_round is not None and (wanted == "results" or (wanted == "auto" and not voting)):
             self._show_results(results_round.id, state["results"].get("view", "ranking"))
         elif booth_round is not None:
-            self._show_booth(booth_round.id)
+            self._show_vote(booth_round)
         else:
             self._show_message(paper_round)
 
@@ -141,13 +148,10 @@ class SharedView(QWidget):
         self.results.show_result(round_id, view)
         self.pages.setCurrentWidget(self.results)
 
-    def _show_booth(self, round_id: int) -> None:
-        self.mode = "booth"
-        if self.booth is None:
-            self.booth = BoothPage(self.session)
-            self.pages.addWidget(self.booth)
-        self.booth.sync()
-        self.pages.setCurrentWidget(self.booth)
+    def _show_vote(self, rnd) -> None:
+        self.mode = "vote"
+        self.vote.show_round(rnd)
+        self.pages.setCurrentWidget(self.vote)
 
     def _show_message(self, paper) -> None:
         self.mode = "message"

@@ -31,7 +31,7 @@ def report_section(store: Store, language: str) -> Section | None:
     weak = weakest(rows)
     raters = store.scalar("SELECT count(DISTINCT participant_id) FROM diagnosis_ratings")
     title = tr("Customer-experience self-diagnosis")
-    blocks: list = [Heading(title, 1), Paragraph(tr(
+    blocks: list = [Heading(tr("How we rate ourselves today"), 1), Paragraph(tr(
         "To start, {n} members of the leadership team rated how we do today on fourteen "
         "characteristics of the customer experience, from 1 (far from it) to 5 (exemplary): five "
         "internal levers and nine qualities our customers see.").format(n=raters))]
@@ -48,7 +48,7 @@ def report_section(store: Store, language: str) -> Section | None:
                     "" if r.minimum is None else str(r.minimum),
                     "" if r.maximum is None else str(r.maximum)) for r in rows),
         caption=tr("Scores from 1 to 5."), widths=(5, 3, 1.5, 1.2, 1.2)))
-    blocks.append(Heading(tr("Our three weakest points"), 2))
+    blocks.append(Heading(tr("Our three weakest points"), 1))
     blocks.append(BulletList(tuple(
         tr("{name}: {mean} on average (from {low} to {high})").format(
             name=r.characteristic.name, mean=format_score(r.mean, language), low=r.minimum,

@@ -8,7 +8,7 @@ from workshop_app.exercise import Exercise
 from workshop_app.i18n import translate
 
 if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
-    from workshop_app.report import Section
+    from workshop_app.report import Section, SummaryPart
     from workshop_app.store import Store
 
     from .logic import GovernanceChoice
@@ -110,6 +110,11 @@ class GovernanceExercise(Exercise):
         from .report import governance_section
 
         return governance_section(store, language, self.title(language))
+
+    def summary_lines(self, store: Store, language: str) -> list[SummaryPart]:
+        from .report import summary_lines
+
+        return summary_lines(store, language)
 
     def export_data(self, store: Store) -> dict[str, Any]:
         from . import logic, roles

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workshop_app.i18n import N_, tr_in
-from workshop_app.report import BulletList, Heading, Paragraph, Section, Table
+from workshop_app.report import BulletList, Heading, Paragraph, Section, SummaryPart, Table
 from workshop_app.store import Store
 
 from .logic import GovernanceChoice, list_choices, list_kpis
@@ -19,7 +19,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def _choice_blocks(choice: GovernanceChoice, tr) -> list:
-    blocks: list = [Heading(choice.question, 3)]
+    blocks: list = [Heading(choice.question, 2)]
     if not choice.settled:
         blocks.append(Paragraph(tr("Not decided during the seminar."), emphasis=True))
     elif choice.kind == "ranking":
@@ -59,7 +59,7 @@ def _roles_blocks(store: Store, tr) -> list:
         rows.append((initiative.title, table.name(initiative.owner_id) or "—",
                      table.name(initiative.sponsor_id) or "—", consulted or "—", informed or "—"))
     blocks: list = [
-        Heading(tr("Roles on the Go initiatives"), 2),
+        Heading(tr("Roles on the Go initiatives"), 1),
         Table(columns=(tr("Initiative"), tr("Owner (R)"), tr("Sponsor (A)"), tr("Consulted (C)"),
                        tr("Informed (I)")),
               rows=tuple(rows), caption=tr("Who does what: R responsible, A accountable, "
@@ -91,17 +91,24 @@ def governance_section(store: Store, language: str, title: str) -> Section | Non
     for heading, keys in GROUPS:
         group = [c for c in choices if c.key in keys]
         if group:
-            blocks.append(Heading(tr(heading), 2))
+            blocks.append(Heading(tr(heading), 1))
             for choice in group:
                 blocks.extend(_choice_blocks(choice, tr))
                 placed.add(choice.key)
     others = [c for c in choices if c.key not in placed]
     if others:
-        blocks.append(Heading(tr("Other choices"), 2))
+        blocks.append(Heading(tr("Other choices"), 1))
         for choice in others:
             blocks.extend(_choice_blocks(choice, tr))
     if kpi_table is not None:
-        blocks.append(Heading(tr("Indicators"), 2))
+        blocks.append(Heading(tr("Indicators"), 1))
         blocks.append(kpi_table)
     blocks.extend(roles)
     return Section(key="governance", title=title, blocks=blocks, in_short=True)
+
+
+def summary_lines(store: Store, language: str) -> list[SummaryPart]:
+    """The first three settled choices, question then answer."""
+    tr = tr_in(language)
+    lines = [f"{c.question} {', '.join(c.chosen_labels())}" for c in list_choices(store) if c.settled][:3]
+    return [SummaryPart(tr("Governance in three lines"), tuple(lines), rank=30)] if lines else []

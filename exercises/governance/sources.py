@@ -33,6 +33,7 @@ class InitiativeRow:
     position: int = 0
     decision: str = ""
     reason: str = ""
+    horizon: str = ""  # the decided horizon of a Go ('quick_wins', 'mid_term', 'long_term')
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ def list_initiatives(store: Store) -> list[InitiativeRow]:
     """Every initiative in stage-2 order, with its decision when one was taken."""
     rows = store.query(
         "SELECT i.id, i.title, i.axis_id, i.kpi, i.kpi_target, i.owner_id, i.sponsor_id, i.position,"
-        " ifnull(d.decision, '') AS decision, ifnull(d.reason, '') AS reason"
+        " ifnull(d.decision, '') AS decision, ifnull(d.reason, '') AS reason,"
+        " ifnull(d.horizon, '') AS horizon"
         " FROM initiatives i LEFT JOIN decisions d ON d.initiative_id = i.id"
         " ORDER BY i.position, i.id")
     return [InitiativeRow(**row) for row in rows]

@@ -11,7 +11,7 @@ from workshop_app.exercise import Exercise
 from workshop_app.i18n import translate
 
 if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
-    from workshop_app.report import Section
+    from workshop_app.report import Block, Section, SummaryPart
     from workshop_app.store import Store
 
 PROMPTS = Path(__file__).with_name("content") / "prompts.json"
@@ -57,6 +57,16 @@ class IdeationExercise(Exercise):
         from . import report
 
         return report.report_section(store, language)
+
+    def summary_lines(self, store: Store, language: str) -> list[SummaryPart]:
+        from . import report
+
+        return report.summary_lines(store, language)
+
+    def appendix_blocks(self, store: Store, language: str) -> list[Block]:
+        from . import report
+
+        return report.appendix_blocks(store, language)
 
     def export_data(self, store: Store) -> dict[str, Any]:
         from . import initiatives

@@ -8,7 +8,7 @@ from workshop_app.exercise import Exercise
 from workshop_app.i18n import translate
 
 if TYPE_CHECKING:  # the package stays light: the console lists it at start-up
-    from workshop_app.report import Section
+    from workshop_app.report import Section, SummaryPart
     from workshop_app.store import Store
 
 
@@ -65,6 +65,25 @@ class RoadmapExercise(Exercise):
         from .report import roadmap_section
 
         return roadmap_section(store, language, self.title(language))
+
+    def report_sections(self, store: Store, language: str) -> list[Section]:
+        """The roadmap on one landscape page, the roadmap chapter, then who carries what."""
+        from .owners import owners_section
+        from .report import poster_section
+
+        sections = [poster_section(store, language), self.report_section(store, language),
+                    owners_section(store, language)]
+        return [s for s in sections if s is not None]
+
+    def summary_lines(self, store: Store, language: str) -> list[SummaryPart]:
+        from .report import summary_lines
+
+        return summary_lines(store, language)
+
+    def owner_report(self, store: Store, language: str, name: str) -> Section | None:
+        from .owners import owner_section
+
+        return owner_section(store, language, name)
 
     def export_data(self, store: Store) -> dict[str, Any]:
         from . import store_ops

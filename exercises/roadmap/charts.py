@@ -91,10 +91,23 @@ def chart_parts(groups: list, max_height: float = MAX_HEIGHT_IN) -> list[list]:
     return [part for part in parts if part] or [[]]
 
 
-def roadmap_chart(plan: Roadmap, language: str, groups: list | None = None):
+POSTER_SIZE_IN = (10.0, 5.5)  # A4 landscape's text width; A3's scales it up by the same ratio
+LABELS_IN = 2.76  # the left margin naming the initiatives
+
+
+def poster_chart(plan: Roadmap, language: str):
+    """The whole roadmap in one landscape figure (the one-page roadmap): the rows share the
+    height, and the text shrinks only when there are too many rows to keep 10 pt."""
+    return roadmap_chart(plan, language, size=POSTER_SIZE_IN)
+
+
+def roadmap_chart(plan: Roadmap, language: str, groups: list | None = None,
+                  size: tuple[float, float] | None = None):
     """A Gantt of the Go initiatives: one row per initiative, grouped by axis.
 
     ``groups``: the lanes to draw (one of ``chart_parts``); all of them by default.
+    ``size``: the figure's (width, height) in inches; by default 6.9 inches wide and as
+    tall as the rows need. A bar starting outside its decided horizon is marked ⚠.
     """
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
@@ -102,10 +115,13 @@ def roadmap_chart(plan: Roadmap, language: str, groups: list | None = None):
     tr = lambda text: translate(text, language)  # noqa: E731
     groups = lanes(plan, language) if groups is None else groups
     horizon = plan.horizon
-    height = chart_height(groups)
-    fig = Figure(figsize=(6.9, height))
+    width, height = size if size is not None else (6.9, chart_height(groups))
+    fig = Figure(figsize=(width, height))
     bottom, top = 0.62 / height, 0.55 / height  # room for quarters and years, and band labels
-    ax = fig.add_axes((0.40, bottom, 0.58, 1 - bottom - top))
+    ax = fig.add_axes((LABELS_IN / width, bottom, 1 - (LABELS_IN + 0.14) / width, 1 - bottom - top))
+    units = sum(0.8 + len(items) for _n, _c, items in groups) or 1.0
+    row_pt = (height - 0.62 - 0.55) * 72 / units  # the printed height of one row, in points
+    font = min(10.0, max(row_pt * 0.7, 5.0))
     # y positions, top to bottom, with a gap before each axis heading
     y, positions, headings = 0.0, [], []
     for name, colour, items in groups:
@@ -117,22 +133,28 @@ def roadmap_chart(plan: Roadmap, language: str, groups: list | None = None):
     total = max(y, 1.0)
     for index, (key, first, stop) in enumerate(horizon_bands(horizon)):
         ax.axvspan(first, stop, color=BAND_COLOURS[index % len(BAND_COLOURS)], zorder=0, lw=0)
-        ax.text((first + stop) / 2, -0.3, tr(BAND_LABELS[key]), ha="center", va="bottom",
-                fontsize=10, color=DEEP_BLUE, fontweight="bold", linespacing=1.1)
+        ax.annotate(tr(BAND_LABELS[key]), ((first + stop) / 2, 1), xycoords=("data", "axes fraction"),
+                    xytext=(0, 8), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=10, color=DEEP_BLUE, fontweight="bold", linespacing=1.1, annotation_clip=False)
     for q in range(horizon + 1):
         ax.axvline(q, color="white" if q % 4 else "#C9D1DB", lw=0.8, zorder=1)
     for ypos, item, colour in positions:
         ax.add_patch(Rectangle((item.start + 0.06, ypos + 0.15), item.duration - 0.12, 0.7,
                                facecolor=colour, edgecolor="none", zorder=2))
         for m in item.milestones:
-            ax.plot(m.quarter + 0.5, ypos + 0.5, marker="D", markersize=7, color="white",
+            ax.plot(m.quarter + 0.5, ypos + 0.5, marker="D", markersize=0.7 * font, color="white",
                     markeredgecolor=INK, markeredgewidth=1.0, zorder=4)
-        label = _wrap(item.title, 32)
-        ax.text(-0.25, ypos + 0.5, label, ha="right", va="center", fontsize=10, color=INK,
-                clip_on=False, linespacing=1.0)
+        mark = " ⚠" if getattr(item, "conflict", False) else ""
+        if font >= 8:
+            label = _wrap(item.title, 32) + mark
+        else:  # small rows: one line, cut to what the margin holds at this size
+            room = int((LABELS_IN - 0.2) * 72 / (font * 0.6)) - len(mark)
+            label = (item.title if len(item.title) <= room else item.title[:room - 1].rstrip() + "…") + mark
+        ax.text(-0.25, ypos + 0.5, label, ha="right", va="center", fontsize=font, color=INK, clip_on=False,
+                linespacing=1.0)
     for ypos, name, colour in headings:
         ax.text(-0.25, ypos + 0.45, _wrap(name, 36).replace("\n", " "), ha="right", va="center",
-                fontsize=10.5, fontweight="bold", color=_ink(colour) if colour != NO_AXIS else MUTED,
+                fontsize=font + 0.5, fontweight="bold", color=_ink(colour) if colour != NO_AXIS else MUTED,
                 clip_on=False)
         ax.axhline(ypos + 0.05, color="#C9D1DB", lw=0.6, zorder=1)
     if not positions:
@@ -147,8 +169,9 @@ def roadmap_chart(plan: Roadmap, language: str, groups: list | None = None):
         q = plan.start.shifted(year_start)
         if q.quarter == 1 or year_start == 0:
             span = min(5 - q.quarter, horizon - year_start)
-            ax.text(year_start + span / 2, total + 0.25 + 0.45, str(q.year), ha="center", va="top",
-                    fontsize=11, fontweight="bold", color=INK, clip_on=False)
+            ax.annotate(str(q.year), (year_start + span / 2, 0), xycoords=("data", "axes fraction"),
+                        xytext=(0, -19), textcoords="offset points", ha="center", va="top",
+                        fontsize=11, fontweight="bold", color=INK, annotation_clip=False)
     ax.tick_params(axis="x", length=0, pad=3)
     for spine in ax.spines.values():
         spine.set_visible(False)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Mapping
 
+from workshop_app import horizons
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import N_, _
 
@@ -22,16 +23,15 @@ DEFAULT_DURATION = 2
 MAX_CONCURRENT = 2  # initiatives one person can own at the same time
 
 # (key, first quarter, end quarter exclusive); None: open-ended
-HORIZONS: tuple[tuple[str, int, int | None], ...] = (
-    ("quick_wins", 0, 2),
-    ("mid_term", 2, 6),
-    ("long_term", 6, 12),
-    ("beyond", 12, None),
+_FIRST = horizons.FIRST_QUARTER
+HORIZONS: tuple[tuple[str, int, int | None], ...] = (  # the seminar's one rule, as timeline bands
+    ("quick_wins", _FIRST["quick_wins"], _FIRST["mid_term"]),
+    ("mid_term", _FIRST["mid_term"], _FIRST["long_term"]),
+    ("long_term", _FIRST["long_term"], DEFAULT_HORIZON),
+    ("beyond", DEFAULT_HORIZON, None),
 )
 HORIZON_LABELS = {  # English source; translate() into the wanted language
-    "quick_wins": N_("Quick wins (0–6 months)"),
-    "mid_term": N_("6–18 months"),
-    "long_term": N_("18–36 months"),
+    **horizons.LABELS,  # the decided horizons' names, from the seminar's one rule
     "beyond": N_("Beyond 36 months"),
 }
 _QUARTER_FORMAT = {"fr": "T{q} {year}", "en": "Q{q} {year}"}

@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
+from workshop_app import horizons
 from workshop_app.i18n import plural, tr_in
-from workshop_app.report import BulletList, Card, Chart, Heading, Paragraph, Section, Table
+from workshop_app.report import BulletList, Card, Chart, Heading, Paragraph, Section, SummaryPart, Table
 from workshop_app.store import Store
 
 from exercises.governance.sources import (InitiativeRow, ideation_api, initiative_record,
                                           participant_names, segment_names)
 
-from .charts import chart_parts, lanes, roadmap_chart
-from .logic import HORIZON_LABELS, horizon_bands, horizon_of_quarter, quarter_label, span_label
+from .charts import chart_parts, lanes, poster_chart, roadmap_chart
+from .logic import quarter_label, span_label
 from .store_ops import Roadmap, RoadmapItem, load_roadmap
 
 
@@ -25,29 +26,45 @@ def _kpi(row: InitiativeRow) -> str:
     return " — ".join(part for part in (row.kpi, row.kpi_target) if part) or "—"
 
 
+def _first_quarter(plan: Roadmap, item: RoadmapItem, language: str) -> str:
+    label = quarter_label(plan.start, item.start, language)
+    return f"{label} ⚠" if item.conflict else label
+
+
 def _plan_tables(plan: Roadmap, language: str, tr) -> list:
+    """One table per horizon, each Go under the horizon the whole document states for it."""
     blocks: list = []
-    for key, _first, _stop in horizon_bands(max(plan.horizon, max((i.end for i in plan.items), default=0))):
-        items = sorted((i for i in plan.items if horizon_of_quarter(i.start) == key),
-                       key=lambda i: (i.start, i.title))
+    for key in (*horizons.HORIZONS, ""):
+        items = sorted((i for i in plan.items if i.horizon == key), key=lambda i: (i.start, i.title))
         if not items:
             continue
-        blocks.append(Heading(tr(HORIZON_LABELS[key]), 2))
+        blocks.append(Heading(horizons.horizon_label(key, language) or tr(horizons.UNDECIDED), 1))
         blocks.append(Table(
             columns=(tr("Initiative"), tr("Axis"), tr("First quarter"), tr("Last quarter"), tr("Owner"),
                      tr("KPI and target")),
-            rows=tuple((i.title, _axis_name(plan, i), quarter_label(plan.start, i.start, language),
+            rows=tuple((i.title, _axis_name(plan, i), _first_quarter(plan, i, language),
                         quarter_label(plan.start, i.end - 1, language), i.owner or "—", _kpi(i.initiative))
                        for i in items),
             widths=(4, 2.4, 1.3, 1.3, 2, 3.4)))
+    conflicts = plan.conflicts()
+    if conflicts:
+        blocks.append(Paragraph(tr("⚠ Horizon kept against the timeline, to settle:"), emphasis=True))
+        blocks.append(BulletList(tuple(conflict_line(plan, i, language) for i in conflicts)))
     return blocks
+
+
+def conflict_line(plan: Roadmap, item: RoadmapItem, language: str) -> str:
+    tr = tr_in(language)
+    return tr("“{title}” was decided for {decided} but starts in {quarter}.").format(
+        title=item.title, decided=horizons.horizon_label(item.initiative.horizon, language),
+        quarter=quarter_label(plan.start, item.start, language))
 
 
 def _milestones(plan: Roadmap, language: str, tr) -> list:
     rows = sorted(((m.quarter, i.title, m.label) for i in plan.items for m in i.milestones))
     if not rows:
         return []
-    return [Heading(tr("Milestones"), 2),
+    return [Heading(tr("Milestones"), 1),
             Table(columns=(tr("Quarter"), tr("Initiative"), tr("Milestone")),
                   rows=tuple((quarter_label(plan.start, q, language), title, label) for q, title, label in rows),
                   widths=(1.3, 4, 5))]
@@ -58,7 +75,7 @@ def _dependencies(plan: Roadmap, language: str, tr) -> list:
         return []
     lines = [tr("“{a}” needs “{b}” first.").format(a=plan.title_of(a), b=plan.title_of(b))
              for a, b in plan.dependencies]
-    blocks: list = [Heading(tr("Dependencies"), 2), BulletList(tuple(lines))]
+    blocks: list = [Heading(tr("Dependencies"), 1), BulletList(tuple(lines))]
     if plan.violations:
         problems = []
         for v in plan.violations:
@@ -113,7 +130,7 @@ def _cards(store: Store, plan: Roadmap, language: str, tr) -> list:
                 card = replace(card, fields=(*card.fields, (tr("On the roadmap"), span_label(
                     plan.start, item.start, item.duration, language))))
         cards.append(card or _fallback_card(store, plan, row, language, tr))
-    return [Heading(tr("Business cases of the Go initiatives"), 2), *cards]
+    return [Heading(tr("Business cases of the Go initiatives"), 1), *cards]
 
 
 def roadmap_section(store: Store, language: str, title: str) -> Section | None:
@@ -138,10 +155,40 @@ def roadmap_section(store: Store, language: str, title: str) -> Section | None:
     blocks += _milestones(plan, language, tr)
     blocks += _dependencies(plan, language, tr)
     if plan.unplaced:
-        blocks += [Heading(tr("Go initiatives still to schedule"), 2),
-                   BulletList(tuple(i.title for i in plan.unplaced))]
+        decided = {g.initiative_id: g.stated for g in horizons.go_horizons(store)}
+        blocks += [Heading(tr("Go initiatives still to schedule"), 1),
+                   BulletList(tuple(f"{i.title} — {horizons.horizon_label(decided.get(i.id, ''), language)}"
+                                    if decided.get(i.id) else i.title for i in plan.unplaced))]
     if plan.parking:
-        blocks += [Heading(tr("Parking lot: decided for later"), 2),
+        blocks += [Heading(tr("Parking lot: decided for later"), 1),
                    BulletList(tuple(f"{i.title} — {i.reason}" if i.reason else i.title for i in plan.parking))]
     blocks += _cards(store, plan, language, tr)
     return Section(key="roadmap", title=title, blocks=blocks, in_short=True)
+
+
+def poster_section(store: Store, language: str) -> Section | None:
+    """The whole roadmap on one landscape page, to print and pin on a wall."""
+    tr = tr_in(language)
+    plan = load_roadmap(store)
+    if not plan.items:
+        return None
+    first = quarter_label(plan.start, 0, language)
+    last = quarter_label(plan.start, plan.horizon - 1, language)
+    caption = tr("The whole roadmap, {first} to {last}, by innovation axis and quarter; diamonds mark "
+                 "milestones.").format(first=first, last=last)
+    if plan.conflicts():
+        caption += " " + tr("⚠ marks a bar outside its decided horizon.")
+    return Section(key="roadmap_poster", title=tr("The roadmap on one page"), in_short=True, landscape=True,
+                   blocks=[Chart(figure=partial(poster_chart, plan, language), caption=caption,
+                                 width_cm=60.0, tall=True)])
+
+
+def summary_lines(store: Store, language: str) -> list[SummaryPart]:
+    """The first milestones of the Go initiatives, as the next steps."""
+    tr = tr_in(language)
+    plan = load_roadmap(store)
+    rows = sorted(((m.quarter, m.id, i.title, m.label) for i in plan.items for m in i.milestones))[:4]
+    if not rows:
+        return []
+    return [SummaryPart(tr("Next steps"), tuple(f"{title} — {label} ({quarter_label(plan.start, q, language)})"
+                                                for q, _id, title, label in rows), rank=40)]

@@ -13,11 +13,12 @@ from datetime import date
 from exercises.governance.exercise_data import read_value, write_value
 from exercises.governance.sources import (Axis, InitiativeRow, list_axes, list_initiatives,
                                           participant_names)
+from workshop_app import horizons
 from workshop_app.domain import ValidationError, clean_text
 from workshop_app.i18n import _
 from workshop_app.store import Store
 
-from .logic import (DEFAULT_HORIZON, QuarterStart, Violation, creates_cycle, default_start,
+from .logic import (DEFAULT_DURATION, DEFAULT_HORIZON, QuarterStart, Violation, creates_cycle, default_start,
                     dependency_violations, validate_horizon, validate_placement)
 
 EXERCISE = "roadmap"
@@ -103,6 +104,16 @@ class RoadmapItem:
     def end(self) -> int:
         return self.start + self.duration
 
+    @property
+    def horizon(self) -> str:
+        """The horizon the document states: the decided one (see ``workshop_app.horizons``)."""
+        return horizons.stated_horizon(self.initiative.horizon, self.start)
+
+    @property
+    def conflict(self) -> bool:
+        """The bar starts outside its decided horizon (the facilitator kept the decision)."""
+        return horizons.in_conflict(self.initiative.horizon, self.start)
+
 
 @dataclass(frozen=True)
 class Roadmap:
@@ -118,6 +129,9 @@ class Roadmap:
 
     def item(self, initiative_id: int) -> RoadmapItem | None:
         return next((i for i in self.items if i.id == initiative_id), None)
+
+    def conflicts(self) -> tuple[RoadmapItem, ...]:
+        return tuple(i for i in self.items if i.conflict)
 
     def placements(self) -> dict[int, tuple[int, int]]:
         return {i.id: (i.start, i.duration) for i in self.items}
@@ -207,6 +221,52 @@ def place(store: Store, initiative_id: int, start: int, duration: int) -> None:
             quarter = min(max(m.quarter + delta, start), start + duration - 1)
             if quarter != m.quarter:
                 db.execute("UPDATE milestones SET quarter = ? WHERE id = ?", [quarter, m.id])
+
+
+def first_placement(store: Store, initiative_id: int, duration: int = DEFAULT_DURATION) -> tuple[int, int]:
+    """Where a Go goes when first placed: at its decided horizon's first quarter
+    (quick wins 0, mid-term 2, long-term 6), as long as the roadmap's horizon allows."""
+    horizon = get_horizon(store)
+    duration = min(duration, horizon)
+    decided = store.scalar("SELECT horizon FROM decisions WHERE initiative_id = ?", (initiative_id,)) or ""
+    return horizons.default_start(decided, duration, horizon), duration
+
+
+def horizon_change(store: Store, initiative_id: int, start: int) -> str | None:
+    """The horizon a move to ``start`` brings a bar into when that is neither its decided
+    horizon nor the one it sits in now (the facilitator is then asked what to do); else None."""
+    decided = store.scalar("SELECT horizon FROM decisions WHERE initiative_id = ?", (initiative_id,)) or ""
+    if decided not in horizons.HORIZONS:
+        return None
+    target = horizons.horizon_of_start(start)
+    before = snapshot(store, initiative_id)["placement"]
+    current = horizons.horizon_of_start(before["start_quarter"]) if before else None
+    return target if target != decided and target != current else None
+
+
+def place_and_redecide(store: Store, initiative_id: int, start: int, duration: int, horizon: str,
+                       at: float = 0.0) -> dict:
+    """Move a bar into another horizon and change its decided horizon to match, in one
+    action (the decision log records the change); returns what ``undo_redecide`` needs."""
+    from exercises.arbitration.decisions import get_decision, set_decision
+
+    decision = get_decision(store, initiative_id)
+    if decision is None or decision.decision != "go":
+        raise ValidationError(_("Only Go initiatives are placed on the roadmap."))
+    before = snapshot(store, initiative_id)
+    with store.action():
+        place(store, initiative_id, start, duration)
+        record = set_decision(store, initiative_id, "go", decision.reason, horizon, decision.round_id,
+                              decision.evidence, at)
+    return {"placement": before, "decision": record}
+
+
+def undo_redecide(store: Store, done: dict) -> None:
+    from exercises.arbitration.decisions import undo_decision
+
+    with store.action():
+        undo_decision(store, done["decision"])
+        restore(store, done["placement"])
 
 
 def unplace(store: Store, initiative_id: int) -> None:

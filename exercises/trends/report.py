@@ -28,7 +28,7 @@ def report_section(store: Store, language: str) -> Section | None:
     if not rated and not retained:
         return None
     title = tr("Usage trends")
-    blocks: list = [Heading(title, 1)]
+    blocks: list = [Heading(tr("The trends we rated"), 1)]  # the chapter's title is its Heading 1
     segments = [s["name"] for s in list_segments(store)]
     intro = tr("The leadership team rated {n} usage trends on three scales: relevance for our "
                "strategic customer segments (1 to 5), time horizon, and place on the usage life "
@@ -47,13 +47,13 @@ def report_section(store: Store, language: str) -> Section | None:
                   horizon_label(r.horizon, language), lifecycle_label(r.lifecycle, language),
                   yes if r.trend.retained else no)
                  for rank, r in enumerate(ranked, start=1) if r.rated or r.trend.retained)
-    blocks.append(Heading(tr("Ranked trends"), 2))
+    blocks.append(Heading(tr("Ranked trends"), 1))
     blocks.append(Table(columns=("#", tr("Trend"), tr("Relevance"), tr("Horizon"), tr("Life cycle"),
                                  tr("Retained")),
                         rows=rows, caption=tr("Trends ranked by mean relevance (1 to 5)."),
                         widths=(0.6, 6, 1.8, 2, 2.4, 1.6)))
     if retained:
-        blocks.append(Heading(tr("What the retained trends mean for our customers"), 2))
+        blocks.append(Heading(tr("What the retained trends mean for our customers"), 1))
         blocks.append(BulletList(tuple(
             f"{r.trend.title} — {r.trend.implication}" if r.trend.implication else r.trend.title
             for r in retained)))

@@ -218,3 +218,71 @@ def test_reading_a_seminar_does_not_import_sqlite_utils(tmp_path):
             "s.action().__enter__(); print('sqlite_utils' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+# --- the read path cannot write (issue #15, item 5) -------------------------------------
+
+def _settled(store):
+    """The file's bytes as a reader sees them: everything checkpointed into the main file."""
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return digest(store.path), sorted(p.name for p in store.path.parent.iterdir())
+
+
+@pytest.mark.parametrize("sql", [
+    "WITH x AS (SELECT 1) DELETE FROM participants",
+    "WITH x AS (SELECT 1) UPDATE participants SET name = 'Bob'",
+    "WITH x AS (SELECT 1) INSERT INTO participants (name) SELECT 'Eve'",
+    "PRAGMA user_version = 9",
+    "PRAGMA journal_mode = DELETE",
+    "pragma main.application_id=1",
+    "PRAGMA wal_checkpoint(TRUNCATE)",
+    "ATTACH DATABASE 'other.db' AS other",
+    "SELECT 1; DELETE FROM participants",
+    "VALUES (1) ; DROP TABLE participants",
+    "PRAGMA foreign_keys = OFF",
+])
+def test_every_write_through_the_read_path_is_refused_and_the_file_is_unchanged(store, sql, monkeypatch):
+    monkeypatch.chdir(store.path.parent)  # where ATTACH would create its file
+    participants.add_participant(store, "Ana")
+    before = _settled(store)
+    for read in (store.query, store.scalar):
+        with pytest.raises(ValueError):
+            read(sql)
+        assert not store.conn.in_transaction
+    assert store.query("SELECT name FROM participants") == [{"name": "Ana"}]
+    assert store.scalar("PRAGMA user_version") == SCHEMA_VERSION
+    assert store.scalar("PRAGMA foreign_keys") == 1
+    assert _settled(store) == before
+    participants.add_participant(store, "Bob")  # the write path still works afterwards
+    assert store.scalar("SELECT count(*) FROM participants") == 2
+
+
+def test_a_write_refused_in_the_read_path_inside_an_action_leaves_the_action_alone(store):
+    with store.action() as db:
+        db["participants"].insert({"name": "Ana"})
+        with pytest.raises(ValueError):
+            store.scalar("WITH x AS (SELECT 1) DELETE FROM participants")
+        assert store.scalar("SELECT count(*) FROM participants") == 1  # reads see the action's writes
+    assert store.query("SELECT name FROM participants") == [{"name": "Ana"}]
+
+
+def test_reads_keep_working_the_usual_ways(store):
+    participants.add_participant(store, "Ana")
+    assert store.query("PRAGMA table_info(participants)")[1]["name"] == "name"
+    assert store.scalar("PRAGMA foreign_key_check") is None
+    assert store.query("EXPLAIN SELECT 1")
+    assert store.scalar("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) "
+                        "SELECT sum(i) FROM n") == 15
+    assert store.scalar("SELECT json_extract('{\"a\": 2}', '$.a')") == 2
+
+
+def test_sqlite_utils_is_imported_plainly(tmp_path):
+    """No module is hidden from ``sys.modules`` to import it (a race once a server thread runs):
+    sqlite-utils sees numpy as any other import would, and nothing is left set to None."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from workshop_app.store import import_sqlite_utils; m = import_sqlite_utils(); "
+            "print(m.db.np is not None, [k for k, v in sys.modules.items() if v is None])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "[]"]

@@ -73,19 +73,26 @@ def open_booth(qtbot, session, console, shared, method: str, config: dict | None
     rid = view_commands.create_round(session, f"Vote by {method}", method, options, "secret", config or {})
     console.rounds.select_round(rid)
     click(qtbot, console.rounds.booth_button)
-    assert session.presented == "arbitration" and shared.mode == "booth"
+    assert session.presented == "arbitration" and shared.mode == "vote"
+    qtbot.addWidget(console.rounds.booth_window)
+    assert console.rounds.booth_window.isVisible() and session.room.booth.round_id == rid
     return rid
+
+
+def booth_of(console):
+    """The booth page, in its own window on the laptop's screen."""
+    return console.rounds.booth_window.page
 
 
 def vote_at_the_laptop(qtbot, session, console, shared, fill) -> None:
     """Each of the 12 participants takes the laptop in turn and casts a ballot through the widgets."""
     people = list_participants(session.store)
-    booth = shared.booth
+    booth = booth_of(console)
     for count, person in enumerate(people, start=1):
         click(qtbot, booth.next_button)
         assert set(booth.name_buttons) == {p.id for p in people[count - 1:]}  # only those who have not voted
         click(qtbot, booth.name_buttons[person.id])
-        assert screen_state.state(session.exercise_state)["booth"]["voter_id"] == person.id
+        assert session.room.booth.voter_id == person.id and session.room.booth.step == "ballot"
         assert person.name in console.rounds.at_booth.text()
         assert checked_on_screen(booth) == []  # a fresh ballot: nothing of the previous voter's
         assert not booth.review_button.isEnabled()
@@ -98,8 +105,8 @@ def vote_at_the_laptop(qtbot, session, console, shared, fill) -> None:
         assert console.rounds.progress.text() == f"{count}/12 voted"
         assert not console.rounds.results_box.isVisibleTo(console) and console.rounds.results.rowCount() == 0
     assert booth.pages.currentWidget().findChildren(QPushButton) == []  # everyone has voted: no next voter
-    shared_state = screen_state.state(session.exercise_state)["booth"]
-    assert set(shared_state) == {"round_id", "voter_id", "step", "order"}  # no ballot in the shared state
+    shared_state = vars(session.room.booth)
+    assert set(shared_state) == {"round_id", "kind", "voter_id", "step"}  # no ballot in the shared state
 
 
 def test_secret_majority_judgment_round_at_one_laptop(qtbot, session, room):
@@ -118,12 +125,12 @@ def test_secret_majority_judgment_round_at_one_laptop(qtbot, session, room):
     vote_at_the_laptop(qtbot, session, console, shared, fill)
     store = session.store
     assert store.scalar("SELECT count(*) FROM ballots WHERE round_id = ? AND voter_id IS NULL", (rid,)) == 12
-    assert "Everyone has voted" in " ".join(w.text() for w in shared.booth.pages.currentWidget().findChildren(
+    assert "Everyone has voted" in " ".join(w.text() for w in booth_of(console).pages.currentWidget().findChildren(
         type(console.rounds.progress)))
     click(qtbot, console.rounds.buttons["close"])
     assert logic.get_round(store, rid).status == "closed"
     assert console.rounds.results_box.isVisibleTo(console) and console.rounds.results.rowCount() == 9
-    assert shared.mode != "booth" and shared.results.round_id != rid  # not revealed yet
+    assert shared.mode != "vote" and shared.results.round_id != rid  # not revealed yet
     assert sorted(g for c in logic.ballot_contents(store, rid) for g in c.values()) == sorted(grades_given)
     click(qtbot, console.rounds.buttons["reveal"])
     assert logic.get_round(store, rid).status == "revealed"
@@ -189,7 +196,7 @@ def test_paper_dot_vote_typed_in_by_the_facilitator(qtbot, session, room):
 def test_voiding_from_the_console_lets_the_person_vote_again(qtbot, session, room):
     console, shared = room
     rid = open_booth(qtbot, session, console, shared, "approval")
-    booth = shared.booth
+    booth = booth_of(console)
     person = list_participants(session.store)[0]
     click(qtbot, booth.next_button)
     click(qtbot, booth.name_buttons[person.id])
@@ -208,9 +215,9 @@ def test_a_ballot_for_someone_who_already_voted_is_refused(qtbot, session, room,
     rid = open_booth(qtbot, session, console, shared, "approval")
     person = list_participants(session.store)[0]
     logic.cast_ballot(session.store, rid, person.id, [])
-    shared.booth.next_voter()
-    shared.booth.choose(person.id)
-    assert messages and shared.booth.booth["voter_id"] is None
+    booth_of(console).next_voter()
+    booth_of(console).choose(person.id)
+    assert messages and booth_of(console).booth["voter_id"] is None
 
 
 def test_decisions_are_recorded_with_evidence_and_undone(qtbot, session, room):
@@ -283,7 +290,7 @@ def test_dot_and_points_ballots_enforce_their_rules_on_screen(qtbot, session, ro
     console, shared = room
     person = list_participants(session.store)[0]
     rid = open_booth(qtbot, session, console, shared, "dot", {"budget": 3, "cap": 2})
-    booth = shared.booth
+    booth = booth_of(console)
     click(qtbot, booth.next_button)
     click(qtbot, booth.name_buttons[person.id])
     editor = booth.editor

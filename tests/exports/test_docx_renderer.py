@@ -368,3 +368,13 @@ def test_a_chart_drawn_past_its_edges_is_still_shown_whole():
     ours, reference = _chart_picture(make, 100), _savefig_tight(make, 100)
     assert ours.width > 400  # wider than the 4-inch figure: savefig's tight box, not a crop
     assert ours.size == reference.size
+
+
+def test_a_crowded_table_shares_its_width_by_the_room_its_words_need():
+    from exports.docx_tables import column_widths
+
+    # the minimums fit: granted, the rest follows the relative widths
+    assert column_widths(9000, 3, (1, 1, 1), [4000, 1000, 1000]) == [4000, 2500, 2500]
+    # too many columns for every word: in proportion to each column's need, no word favoured
+    widths = column_widths(9000, 3, (8, 1, 1), [6000, 3000, 3000])
+    assert widths == [4500, 2250, 2250] and sum(widths) == 9000

@@ -5,9 +5,11 @@ one line per *acknowledged* commit (``ack <kind> <id> ...``), flushed after the 
 call returned, so the parent knows exactly what must survive the kill. Modes:
 
 ``work PATH SEED``
-    endless loop of core operations: add/rename participants, add/edit ideas, cast
-    ballots in a secret round (exercises.arbitration ``create_round``/``cast_ballot``),
-    close a round (which VACUUMs the file) and open the next one.
+    open the seminar for editing (``open_for_editing``: it must get the lock, so a kill
+    never leaves the file held), then an endless loop of core operations: add/rename
+    participants, add/edit ideas, cast ballots in a secret round (exercises.arbitration
+    ``create_round``/``cast_ballot``), close a round and seal the file, take a snapshot,
+    close the file (releasing its lock) and open it again.
 ``fresh PATH COUNT``
     create a new seminar, add COUNT participants, then wait to be killed (never closed).
 ``migrate PATH PAUSE_AT``
@@ -16,10 +18,13 @@ call returned, so the parent knows exactly what must survive the kill. Modes:
     migrate to the end and print ``total N``, the number of calls).
 ``backup PATH TARGET POINT`` / ``snapshot PATH POINT`` / ``restore PATH SNAPSHOT POINT``
     ``Store.backup_to``, ``ensure_day_snapshot``, ``restore_snapshot``, paused at POINT:
-    ``copy:K`` (after the K-th page of the online backup), ``fsync:N`` (before the N-th
+    ``copy:K`` (at the K-th step of the ``VACUUM INTO`` copy), ``fsync:N`` (before the N-th
     fsync), ``replace:N`` (before the N-th os.replace), ``after:N`` (after it), ``none``.
 ``resume PATH START_TS``
     run the agenda with a fake clock (start, pause, resume, next), acking each command.
+``hold PATH``
+    open the seminar for editing (taking its lock), add a participant, print
+    ``ready <pid>`` and wait to be killed.
 ``race PATH ROUND PARTICIPANT GO_FILE``
     wait for GO_FILE to exist, then cast a ballot; print ``ok`` or ``refused <message>``.
 """
@@ -61,10 +66,17 @@ def work(path: str, seed: int) -> None:
     from exercises.arbitration import logic as arbitration
     from exercises.ideation import logic as ideation
     from workshop_app import participants
-    from workshop_app.store import open_store
+    from workshop_app.lock import open_for_editing
+    from workshop_app.snapshots import take_snapshot
+
+    def editing():
+        opened = open_for_editing(path)
+        if opened.read_only:
+            raise SystemExit(f"the file is held by {opened.held_by}: a killed app left it locked")
+        return opened
 
     rng = random.Random(seed)
-    store = open_store(path)
+    store = editing()
     keys = arbitration.VoteKeys()
     options = [r["id"] for r in store.query("SELECT id FROM initiatives ORDER BY id")]
     say("ready")
@@ -99,7 +111,7 @@ def work(path: str, seed: int) -> None:
                 version = _version(ideation.get_idea(store, iid).text) + 1
                 ideation.update_idea(store, iid, f"Idea {iid} v{version}")
                 say("ack edit", iid, version)
-        elif op < 0.97:
+        elif op < 0.93:
             voted = arbitration.voter_ids(store, rid)
             waiting = [p for p in people if p not in voted]
             if waiting:
@@ -107,10 +119,17 @@ def work(path: str, seed: int) -> None:
                 choice = rng.sample(options, rng.randint(1, len(options)))
                 arbitration.cast_ballot(store, rid, pid, choice, seal_key=keys.key(rid))
                 say("ack ballot", rid, pid)
-        else:
-            arbitration.close_round(store, rid)  # VACUUMs and checkpoints the file
-            say("ack close", rid)
+        elif op < 0.96:
+            sealed = arbitration.close_round(store, rid)  # then seals: VACUUM and an emptied journal
+            say("ack close", rid, int(sealed))
             rid = open_round()
+        elif op < 0.98:
+            taken = take_snapshot(store.path, store, "manual", keep=4)
+            say("ack snapshot", 1 if taken is not None else 0)
+        else:
+            store.close()  # releases the lock: the next opening must get it back
+            store = editing()
+            say("ack reopen", 0)
 
 
 def fresh(path: str, count: int) -> None:
@@ -128,23 +147,33 @@ def fresh(path: str, count: int) -> None:
 # --- pausing inside copies -------------------------------------------------------------
 
 class _SlowBackup:
-    """A connection whose online backup goes page by page and pauses at page ``at``."""
+    """A connection whose copies (``VACUUM INTO``) go slowly and pause at step ``at``.
+
+    A step is one call of SQLite's progress handler (every 100 virtual-machine
+    instructions): ``copy:1`` pauses as the copy begins, ``copy:20`` within it.
+    """
 
     def __init__(self, conn, at: int):
         self._conn = conn
         self._at = at
 
-    def backup(self, target, **_kwargs):
+    def execute(self, sql, *args):
+        if not sql.lstrip().upper().startswith("VACUUM INTO"):
+            return self._conn.execute(sql, *args)
         steps = 0
 
-        def progress(_status, remaining, total):
+        def progress():
             nonlocal steps
             steps += 1
             if steps == self._at:
-                pause(f"copy {steps} of {total} pages ({remaining} left)")
+                pause(f"copy step {steps}")
+            return 0
 
-        target = getattr(target, "_conn", target)
-        return self._conn.backup(target, pages=1, progress=progress)
+        self._conn.set_progress_handler(progress, 100)
+        try:
+            return self._conn.execute(sql, *args)
+        finally:
+            self._conn.set_progress_handler(None, 0)
 
     def __getattr__(self, name):
         return getattr(self._conn, name)
@@ -313,6 +342,17 @@ def race(path: str, round_id: int, participant_id: int, go_file: str) -> None:
     store.close()
 
 
+def hold(path: str) -> None:
+    from workshop_app import participants
+    from workshop_app.lock import open_for_editing
+
+    store = open_for_editing(path)
+    assert not store.read_only, store.held_by
+    participants.add_participant(store, "Added by the holder")
+    say("ready", os.getpid())
+    pause("holding")
+
+
 def main(argv: list[str]) -> None:
     mode, args = argv[0], argv[1:]
     if mode == "work":
@@ -329,6 +369,8 @@ def main(argv: list[str]) -> None:
         restore(*args)
     elif mode == "resume":
         resume(args[0], float(args[1]))
+    elif mode == "hold":
+        hold(args[0])
     elif mode == "race":
         race(args[0], int(args[1]), int(args[2]), args[3])
     else:

@@ -106,6 +106,8 @@ class Expectation:
     ballots: set = field(default_factory=set)
     rounds: set = field(default_factory=set)
     closed: set = field(default_factory=set)
+    snapshots: int = 0
+    reopens: int = 0
     acks: int = 0
 
     def feed(self, lines: list[str]) -> None:
@@ -129,6 +131,10 @@ class Expectation:
                 self.rounds.add(args[0])
             elif kind == "close":
                 self.closed.add(args[0])
+            elif kind == "snapshot":
+                self.snapshots += 1
+            elif kind == "reopen":
+                self.reopens += 1
 
     def check(self, store) -> None:
         """Every acknowledged commit is in ``store``; no vote is half-written."""
@@ -170,9 +176,25 @@ def verify_copy(path: Path, expected: Expectation) -> None:
         store = open_store(copy)
         try:
             assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert not store.seal_pending, "a seal left pending by the kill was not done at the next opening"
             expected.check(store)
         finally:
             store.close()
+    verify_snapshots(path)
+
+
+def verify_snapshots(path: Path) -> None:
+    """Every snapshot is complete (a kill mid-copy leaves at most a hidden temporary file)."""
+    from workshop_app.snapshots import folder_for, list_snapshots
+    from workshop_app.store import check_file
+
+    for snapshot in list_snapshots(path):
+        check_file(snapshot.path)
+    folder = folder_for(path)
+    if folder.is_dir():
+        strays = [p.name for p in folder.iterdir() if not p.name.endswith(".workshop")
+                  and not p.name.startswith(".snap-")]
+        assert not strays, f"unexpected files among the snapshots: {strays}"
 
 
 @dataclass
@@ -182,6 +204,9 @@ class Summary:
     acks: int = 0
     seconds: float = 0.0
     ballots: int = 0
+    closes: int = 0
+    snapshots: int = 0
+    reopens: int = 0
 
 
 def kill_cycles(path: Path, cycles: int, seed: int, progress=None) -> Summary:
@@ -225,5 +250,8 @@ def kill_cycles(path: Path, cycles: int, seed: int, progress=None) -> Summary:
         store.close()
     summary.acks = expected.acks
     summary.ballots = len(expected.ballots)
+    summary.closes = len(expected.closed)
+    summary.snapshots = expected.snapshots
+    summary.reopens = expected.reopens
     summary.seconds = time.monotonic() - began
     return summary

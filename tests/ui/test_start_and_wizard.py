@@ -88,3 +88,19 @@ def test_demo_opens_with_its_content(qtbot):
     assert window.console.tabs.count() >= 4
     window.close_seminar()
     assert window.stack.currentWidget() is window.start_screen
+
+
+def test_the_wizard_offers_the_template_made_for_that_many_days(qtbot, tmp_path):
+    wizard = NewSeminarWizard(folder=tmp_path)
+    qtbot.addWidget(wizard)
+    assert wizard.template_combo.currentData() == "two_day"
+    wizard.days_spin.setValue(3)
+    assert wizard.template_combo.currentData() == "three_day"
+    wizard.days_spin.setValue(1)
+    assert wizard.template_combo.currentData() == "one_day"
+    wizard.days_spin.setValue(5)  # no template for five days: the choice stays
+    assert wizard.template_combo.currentData() == "one_day"
+    wizard.title_edit.setText("Five days")
+    wizard._init_file_page()
+    spec = wizard.spec().seminar()
+    assert (spec.title, len(spec.dates), spec.template) == ("Five days", 5, "one_day")

@@ -13,8 +13,8 @@ from ..join_codes import ensure_codes
 from ..participants import add_participant
 from ..run import set_current
 from ..seminar import set_ambition, update_seminar
-from ..store import SUFFIX, Store, create_store
-from ..templates import apply_template
+from ..creation import SeminarSpec, create_seminar
+from ..store import SUFFIX, Store
 
 CONTENT = Path(__file__).with_name("demo_content.json")
 DEMO_DATES = ["2026-12-03", "2026-12-04"]
@@ -53,9 +53,9 @@ def build_demo(path: str | Path, language: str = "fr", clock: Clock | None = Non
     from exercises import REGISTRY
 
     content = demo_content()
-    store = create_store(path, _pick(content["title"], language),
-                         _pick(content["organisation"], language), language,
-                         created_at=f"{DEMO_DATES[0]}T08:30:00")
+    spec = SeminarSpec(_pick(content["title"], language), _pick(content["organisation"], language), language,
+                       tuple(DEMO_DATES), "two_day")
+    store = create_seminar(path, spec, REGISTRY, created_at=f"{DEMO_DATES[0]}T08:30:00")  # every stage seeded
     with store.action():
         update_seminar(store, summary=_pick(content["summary"], language),
                        confidentiality=("Confidentiel — usage interne" if language == "fr"
@@ -63,12 +63,11 @@ def build_demo(path: str | Path, language: str = "fr", clock: Clock | None = Non
         set_ambition(store, _pick(content["ambition"], language))
         for person in content["participants"]:
             add_participant(store, person["name"], _pick(person["function"], language), person["email"])
-        apply_template(store, "two_day", DEMO_DATES, language)
         for exercise in REGISTRY:
-            exercise.seed(store, language)
             exercise.fill_demo(store, content, language)
         _run_day1(store, language)
         ensure_codes(store)  # join cards for the room's phones
+    store.seal()  # its rounds were closed inside the action above: rewrite the file once, now
     return store
 
 

@@ -138,25 +138,42 @@ def voter_score(scores: Mapping[str, int], criteria: tuple[Criterion, ...]) -> F
     return Fraction(_voter_total(scores, criteria, multipliers), denominator)
 
 
-def _tally_checked(ballots: list, crits: tuple[Criterion, ...], opts: tuple) -> Tally:
+def scoring_matrix(ballots: list, crits: tuple[Criterion, ...], opts: tuple) -> dict:
+    """Per option: every voter's effective scores (one integer per criterion) and the raw criterion means.
+
+    Neither depends on the weights, so the weight-sensitivity check computes it once for
+    all its re-tallies.
+    """
+    out = {}
+    for option in opts:
+        rows = [b[option] for b in ballots if option in b]
+        effective = [tuple(effective_score(r[c.key], c.reversed) for c in crits) for r in rows]
+        means = {c.key: mean(Fraction(sum(r[c.key] for r in rows)), len(rows)) for c in crits}
+        out[option] = (effective, means)
+    return out
+
+
+def _tally_checked(ballots: list, crits: tuple[Criterion, ...], opts: tuple, matrix: dict | None = None) -> Tally:
     """Tally ballots already validated, with normalised criteria.
 
     Voters' scores are kept as integers over the common denominator while they are summed
     and sorted (the weight-sensitivity check re-tallies every round many times), and
     turned into Fractions once: the same exact results as ``voter_score`` per voter.
+    ``matrix`` is ``scoring_matrix`` of the same ballots and criteria keys (computed if absent).
     """
+    if matrix is None:
+        matrix = scoring_matrix(ballots, crits, opts)
     denominator, multipliers = _integer_weights(crits)
+    fractions: dict[int, Fraction] = {}  # voters' totals repeat a lot: one immutable Fraction each
     entries = []
     for option in opts:
-        rows = [b[option] for b in ballots if option in b]
-        totals = sorted(_voter_total(r, crits, multipliers) for r in rows)
-        values = tuple(Fraction(t, denominator) for t in totals)
+        effective, means = matrix[option]
+        totals = sorted(sum(m * e for m, e in zip(multipliers, row)) for row in effective)
+        values = tuple(fractions.get(t) or fractions.setdefault(t, Fraction(t, denominator)) for t in totals)
         score = mean(Fraction(sum(totals), denominator), len(values))
         details = {
             "voters": len(values),
-            "criterion_means": {
-                c.key: mean(Fraction(sum(r[c.key] for r in rows)), len(rows)) for c in crits
-            },
+            "criterion_means": dict(means),
             "spread": Fraction(totals[-1] - totals[0], denominator) if totals else Fraction(0),
             "values": values,
         }

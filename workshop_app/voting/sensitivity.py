@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from .core import Option, Tally, option_key, to_fraction
-from .scoring import Criterion, CriterionLike, _tally_checked, normalise_criteria, prepare_scoring
+from .scoring import Criterion, CriterionLike, _tally_checked, normalise_criteria, prepare_scoring, scoring_matrix
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,8 @@ def weight_sensitivity(
     if not 0 < step < 1:
         raise ValueError(f"delta must be between 0 and 1 (exclusive), got {delta!r}.")
     ballots, crits, opts = prepare_scoring(ballots, criteria, options)
-    base = _tally_checked(ballots, crits, opts)
+    matrix = scoring_matrix(ballots, crits, opts)  # the same for every variant: only weights move
+    base = _tally_checked(ballots, crits, opts, matrix)
     base_ranks = base.ranks()
     base_top = set(base.winners)
     variants = []
@@ -64,7 +65,7 @@ def weight_sensitivity(
                 Criterion(c.key, c.weight * factor if c.key == crit.key else c.weight, c.reversed, c.label)
                 for c in crits
             )
-            tally = _tally_checked(ballots, moved, opts)
+            tally = _tally_checked(ballots, moved, opts, matrix)
             variants.append(WeightVariant(crit.key, factor, tally, set(tally.winners) != base_top))
     stable = tuple(
         o for o in opts if all(v.tally.ranks()[o] == base_ranks[o] for v in variants)

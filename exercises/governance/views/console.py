@@ -66,6 +66,7 @@ class ChoicesTab(QWidget):
             ("up", _("Move up")), ("down", _("Move down")), ("own", _("Our own option…")),
             ("reveal", _("Show the count")), ("hands", _("Adopt the show of hands")),
             ("clear", _("Clear the answer")), ("vote", _("Open a vote in the booth")),
+            ("booth", _("Open the booth on this laptop")),
             ("close_vote", _("Close the vote and adopt the result")))}
         self.buttons["reveal"].setCheckable(True)
         self.note = QLineEdit()
@@ -93,6 +94,7 @@ class ChoicesTab(QWidget):
         self.vote_status = QLabel()
         row3.addWidget(QLabel(_("Or a vote, one person at a time:")))
         row3.addWidget(self.buttons["vote"])
+        row3.addWidget(self.buttons["booth"])
         row3.addWidget(self.buttons["close_vote"])
         row3.addWidget(self.vote_status)
         row3.addStretch()
@@ -131,6 +133,7 @@ class ChoicesTab(QWidget):
         self.buttons["clear"].clicked.connect(self._on_clear)
         self.buttons["vote"].clicked.connect(self._on_open_vote)
         self.buttons["close_vote"].clicked.connect(self._on_close_vote)
+        self.buttons["booth"].clicked.connect(self._on_booth)
         self.note.editingFinished.connect(self._on_note)
 
     # --- selection ---------------------------------------------------------------
@@ -226,6 +229,7 @@ class ChoicesTab(QWidget):
         rnd = self.open_round()
         self.buttons["vote"].setEnabled(rnd is None and not self.session.read_only and bool(self.key))
         self.buttons["close_vote"].setEnabled(rnd is not None and not self.session.read_only)
+        self.buttons["booth"].setEnabled(rnd is not None and rnd.visibility != "paper" and not self.session.read_only)
         if rnd is None:
             self.vote_status.setText("")
         else:
@@ -240,15 +244,33 @@ class ChoicesTab(QWidget):
         except ValidationError as error:
             show_error(self, str(error))
             return
-        state = screen_state(self.session)
-        state.update(mode="booth", key=self.key,
-                     booth={"round_id": round_id, "voter_id": None, "step": "idle", "order": []})
+        screen_state(self.session).update(mode="booth", key=self.key)
         self.session.present(KEY)
         self.session.notify(SCREEN)
+        self.open_booth(round_id)
+
+    def _on_booth(self) -> None:
+        rnd = self.open_round()
+        if rnd is not None:
+            screen_state(self.session).update(mode="booth", key=self.key)
+            self.session.present(KEY)
+            self.session.notify(SCREEN)
+            self.open_booth(rnd.id)
+
+    def open_booth(self, round_id: int) -> None:
+        """The laptop becomes the booth for the question's vote; the projector shows its progress."""
+        from exercises.arbitration.booth_window import open_booth
+
+        self.booth_window = open_booth(self.session, round_id, KEY, self)
 
     def _on_close_vote(self) -> None:
         rnd = self.open_round()
         if rnd is not None:
+            from exercises.arbitration.console_rounds import confirm_close_with_missing
+
+            done, eligible = votes.arbitration().progress(self.session.store, rnd.id)
+            if not confirm_close_with_missing(self, done, eligible):
+                return
             _try(self, lambda: commands.close_vote(self.session, self.key, rnd.id))
             state = screen_state(self.session)
             if state.get("mode") == "booth":

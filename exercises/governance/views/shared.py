@@ -22,45 +22,46 @@ CHOSEN = QColor(theme.ACCENT_2)
 
 
 class SharedView(QWidget):
-    """The projector page: the board (a question or the summary), or the booth during a vote.
+    """The projector page: the board (a question or the summary), or a vote's progress.
 
-    Renders from the store and the shared screen state; only the booth records ballots.
+    Renders from the store and the shared screen state. During a vote the ballots are cast
+    in the booth on the laptop's own screen; this page shows only how many have voted.
     """
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
         self.board = ChoicesBoard(session)
-        self.booth = None
+        self.vote = None
         self.pages = QStackedLayout(self)
         self.pages.addWidget(self.board)
         self.session.changed.connect(self._on_changed)
+        self.session.room_changed.connect(lambda _part: self.refresh())
         self.refresh()
 
     @property
     def mode(self) -> str:
-        return "booth" if self.booth is not None and self.pages.currentWidget() is self.booth else self.board.mode
+        return "vote" if self.vote is not None and self.pages.currentWidget() is self.vote else self.board.mode
 
     def _on_changed(self, kind: str, _ident: int) -> None:
         if kind in (KEY, SCREEN, "participants"):
             self.refresh()
 
-    def _booth_round(self, state: dict):
-        booth = state.get("booth") or {}
+    def _vote_round(self, state: dict):
         rnd = votes.latest_round(self.session.store, state.get("key", "")) if state.get("mode") == "booth" else None
-        return rnd if rnd is not None and rnd.is_open and rnd.id == booth.get("round_id") else None
+        return rnd if rnd is not None and rnd.is_open else None
 
     def refresh(self) -> None:
         state = screen_state(self.session)
-        if self._booth_round(state) is not None:
-            if self.booth is None:
-                from exercises.arbitration.booth_view import BoothPage
+        rnd = self._vote_round(state)
+        if rnd is not None:
+            if self.vote is None:
+                from exercises.arbitration.vote_progress_view import VoteProgressPage
 
-                self.booth = BoothPage(self.session, booth=state["booth"], kind=KEY)
-                self.pages.addWidget(self.booth)
-            self.booth._booth = state["booth"]
-            self.booth.sync()
-            self.pages.setCurrentWidget(self.booth)
+                self.vote = VoteProgressPage(self.session)
+                self.pages.addWidget(self.vote)
+            self.vote.show_round(rnd)
+            self.pages.setCurrentWidget(self.vote)
         else:
             self.board.refresh()
             self.pages.setCurrentWidget(self.board)

@@ -23,9 +23,25 @@ def place(session, initiative_id: int, start: int, duration: int, text: str | No
 
 
 def place_new(session, initiative_id: int) -> None:
-    """Put a Go initiative on the timeline at the first quarter."""
-    horizon = store_ops.get_horizon(session.store)
-    place(session, initiative_id, 0, min(DEFAULT_DURATION, horizon))
+    """Put a Go initiative on the timeline at its decided horizon's first quarter."""
+    start, duration = store_ops.first_placement(session.store, initiative_id, DEFAULT_DURATION)
+    place(session, initiative_id, start, duration)
+
+
+def place_and_redecide(session, initiative_id: int, start: int, duration: int, horizon: str) -> None:
+    """Move a bar into another horizon and change the decision's horizon with it (one undo step)."""
+    store = session.store
+
+    def do():
+        done = store_ops.place_and_redecide(store, initiative_id, start, duration, horizon, session.clock.now())
+        session.notify("arbitration")  # the decisions table shows the new horizon
+        return done
+
+    def undo(done):
+        store_ops.undo_redecide(store, done)
+        session.notify("arbitration")
+
+    run_command(session, _("Move an initiative and change its horizon"), KIND, do, undo)
 
 
 def unplace(session, initiative_id: int) -> None:

@@ -6,12 +6,13 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListView, QPushButton, QScrollArea, QSpinBox, QSplitter,
+                               QLineEdit, QListView, QMessageBox, QPushButton, QScrollArea, QSpinBox, QSplitter,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from ui import theme
 from ui.errors import show_error
 from workshop_app.domain import ValidationError
+from workshop_app.horizons import horizon_label
 from workshop_app.i18n import _
 
 from .. import store_ops
@@ -31,6 +32,25 @@ def _try(parent, action) -> bool:
         show_error(parent, str(error))
         return False
     return True
+
+
+def ask_horizon(parent, title: str, decided: str, target: str) -> str | None:
+    """Ask what a move into another horizon means: 'change' the decision, 'keep' it (the
+    conflict is then marked in the document), or None to leave the bar where it was."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Question)
+    box.setWindowTitle(_("Another horizon"))
+    box.setText(_("“{title}” was decided for {decided}; here it starts in {target}.").format(
+        title=title, decided=horizon_label(decided), target=horizon_label(target)))
+    box.setInformativeText(_("Change the decision, or keep it and mark the conflict in the roadmap?"))
+    change = box.addButton(_("Change the decision to {target}").format(target=horizon_label(target)),
+                           QMessageBox.AcceptRole)
+    keep = box.addButton(_("Keep the decision, mark the conflict"), QMessageBox.DestructiveRole)
+    box.addButton(QMessageBox.Cancel)
+    box.setDefaultButton(change)
+    box.exec()
+    clicked = box.clickedButton()
+    return "change" if clicked is change else "keep" if clicked is keep else None
 
 
 class QuarterDelegate(QStyledItemDelegate):
@@ -321,6 +341,10 @@ class ConsoleView(QWidget):
             else:
                 lines.append(_("⚠ “{a}” waits for “{b}”, which is not on the roadmap.").format(
                     a=plan.title_of(v.initiative_id), b=plan.title_of(v.depends_on)))
+        for item in plan.conflicts():
+            lines.append(_("⚠ “{a}” was decided for {decided} but starts in {quarter}.").format(
+                a=item.title, decided=horizon_label(item.initiative.horizon),
+                quarter=quarter_label(plan.start, item.start, self.session.language)))
         owners = {i.id: i.initiative.owner_id for i in plan.items}
         for o in owner_overload(plan.placements(), owners):
             lines.append(_("⚠ {name} owns {n} initiatives at once in {quarter}.").format(
@@ -342,7 +366,21 @@ class ConsoleView(QWidget):
         self.panel.show_initiative(initiative_id)
 
     def _on_placement_requested(self, initiative_id: int, start: int, duration: int) -> None:
-        _try(self, lambda: commands.place(self.session, initiative_id, start, duration))
+        store = self.session.store
+        target = store_ops.horizon_change(store, initiative_id, start)
+        if target is None:
+            _try(self, lambda: commands.place(self.session, initiative_id, start, duration))
+            return
+        plan = store_ops.load_roadmap(store)
+        row = next((i.initiative for i in plan.items if i.id == initiative_id), None)
+        decided = row.horizon if row is not None else ""
+        answer = ask_horizon(self, plan.title_of(initiative_id), decided, target)
+        if answer == "change":
+            _try(self, lambda: commands.place_and_redecide(self.session, initiative_id, start, duration, target))
+        elif answer == "keep":
+            _try(self, lambda: commands.place(self.session, initiative_id, start, duration))
+        else:
+            self.refresh()  # the bar goes back where it was
 
     def _on_start_chosen(self, index: int) -> None:
         year, quarter = self.start_choice.itemData(index)
