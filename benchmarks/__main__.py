@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .common import ChildFailed, Context, Figure, child, child_env
 
-SECTIONS = ("generator", "calibrate", "tallies", "startup", "open", "use", "idle", "export", "bundle")
+SECTIONS = ("generator", "calibrate", "tallies", "startup", "open", "use", "idle", "export", "bundle", "room")
 
 
 def machine() -> dict:
@@ -71,6 +71,9 @@ def _run_section(name: str, ctx: Context) -> list[Figure]:
     if name == "startup":
         from . import startup
         return startup.run(ctx)
+    if name == "room":
+        from . import room
+        return room.run(ctx)
     if name == "bundle":
         from . import bundle
         return bundle.run(ctx)

@@ -21,6 +21,7 @@ MEASURES = {
     "export-reference": "benchmarks.export:reference",
     "export-warm-up": "benchmarks.export:warm_up",
     "calibrate": "benchmarks.calibrate:measure",
+    "room": "benchmarks.room:measure",
 }
 
 

@@ -8,12 +8,16 @@ only lists what is missing, exit 1 if anything is; other .po files given are mer
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "workshop_app" / "locale" / "fr.po"
-SOURCES = ("workshop_app", "ui", "exercises", "exports")
+SOURCES = ("workshop_app", "ui", "exercises", "exports", "room")
+# Jinja templates call the same _(): their literal strings are collected too
+TEMPLATES = ("room/templates",)
+_TEMPLATE_CALL = re.compile(r"""\b_\(\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\)""")
 # English strings handed to translate(text, language) for the seminar's own content.
 MARKED_CALLS = {"_", "N_", "translate", "tr", "t"}
 
@@ -33,6 +37,13 @@ def source_strings() -> dict[str, str]:
                 for arg in texts:  # plural(count, one, many[, language]): both forms
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip():
                         found.setdefault(arg.value, f"{path.relative_to(ROOT)}:{node.lineno}")
+    for folder in TEMPLATES:
+        for path in sorted((ROOT / folder).rglob("*.html")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                for match in _TEMPLATE_CALL.finditer(line):
+                    text = match.group(1) if match.group(1) is not None else match.group(2)
+                    if text.strip():
+                        found.setdefault(text, f"{path.relative_to(ROOT)}:{number}")
     return found
 
 

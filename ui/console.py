@@ -78,6 +78,7 @@ class Console(QWidget):
         self.exercises = exercise_tabs(session)
         for title, view, exercise in self.exercises:
             self.tabs.setTabToolTip(self.tabs.addTab(view, title), exercise.title(session.language))
+        self.tabs.addTab(LazyTab(session, "ui.phones_panel", "PhonesPanel"), _("Phones"))
         self.tabs.addTab(LazyTab(session, "ui.seminar_panel", "SeminarPanel"), _("Seminar"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

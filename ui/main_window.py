@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, _("&Export the roadmap to Word…"), self.export_word, "Ctrl+E")
         self.json_action = self._action(file_menu, _("Export as &JSON…"), self.export_json)
+        self.cards_action = self._action(file_menu, _("Print &join cards…"), self.print_join_cards)
         self._action(file_menu, _("&Import a JSON export…"), self.import_json)
         self.close_action = self._action(file_menu, _("&Close"), self.close_seminar, QKeySequence.Close)
         file_menu.addSeparator()
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         is_open = self.session is not None
         for action in (self.copy_action, self.close_action, self.screen_action, self.restore_action,
-                       self.export_action, self.json_action):
+                       self.export_action, self.json_action, self.cards_action):
             action.setEnabled(is_open)
         self.undo_action.setEnabled(is_open)
         self.redo_action.setEnabled(is_open)
@@ -267,6 +268,12 @@ class MainWindow(QMainWindow):
             return
         log.info("copy saved to %s", path)
         self.statusBar().showMessage(_("Copy saved to {path}").format(path=path), 5000)
+
+    def print_join_cards(self) -> None:
+        if self.session is not None:
+            from .phones_panel import print_join_cards
+
+            print_join_cards(self, self.session)
 
     def export_word(self) -> None:
         if self.session is None:

@@ -1,7 +1,7 @@
 """Command line and composition root: the only core module allowed to reach ``ui``/``exports``.
 
 ``workshop-app [FILE]`` and ``workshop-app --demo`` open the GUI; the sub-commands
-(new, demo, check, export, import) run headless on the core.
+(new, demo, check, export, import, serve) run headless on the core (and the room's server).
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from pathlib import Path
 from . import version as app_version
 from .i18n import _, set_language, system_language
 
-COMMANDS = ("new", "demo", "check", "export", "import")
+COMMANDS = ("new", "demo", "check", "export", "import", "serve")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop-app",
         description=_("Run a customer-experience leadership seminar offline. "
-                      "Sub-commands: new, demo, check, export, import (see 'workshop-app COMMAND --help')."),
+                      "Sub-commands: new, demo, check, export, import, serve (see 'workshop-app COMMAND --help')."),
     )
     parser.add_argument("file", nargs="?", help=_("a seminar file (.workshop) to open"))
     parser.add_argument("--demo", action="store_true", help=_("open a fresh copy of the demo seminar"))
@@ -77,6 +77,11 @@ def _commands_parser() -> argparse.ArgumentParser:
     imp = add("import", _("create a seminar file from a JSON export"))
     imp.add_argument("json_file", metavar="IN.json")
     imp.add_argument("out", metavar="OUT.workshop")
+    serve = add("serve", _("serve the phones' pages for a seminar without the GUI; "
+                           "prints the address and the join codes"))
+    serve.add_argument("file", help=_("the .workshop file to serve"))
+    serve.add_argument("--host", help=_("the laptop's address on the room's network (default: the first found)"))
+    serve.add_argument("--port", type=int, default=8765, help=_("the port (default 8765)"))
     return parser
 
 
@@ -134,6 +139,15 @@ def run_command(argv: list[str]) -> int:
 
             import_json(args.json_file, args.out).close()
             print(_("Seminar written to {path}").format(path=args.out))
+        elif args.command == "serve":
+            from room.headless import serve
+            from room.server import RoomServerError
+
+            try:
+                check_file(args.file)
+                return serve(args.file, args.host, args.port, out=lambda line: print(line, flush=True))
+            except (RoomServerError, ValueError) as error:
+                return _fail(str(error))
     except (StoreError, ValidationError) as error:
         return _fail(str(error))
     except Exception as error:  # the export's own errors carry a user message too

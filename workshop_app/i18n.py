@@ -9,15 +9,19 @@ any wrapped string that has no French translation.
 from __future__ import annotations
 
 import ast
+import contextlib
 import locale as _locale
 import os
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
 LANGUAGES = ("fr", "en")
 _LOCALE_DIR = Path(__file__).with_name("locale")
 _current = "en"
+# a language for the current thread or asyncio task only (a phone's page), over the app's own
+_override: ContextVar[str | None] = ContextVar("workshop_language", default=None)
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
@@ -95,12 +99,24 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
-    return _current
+    return _override.get() or _current
+
+
+@contextlib.contextmanager
+def use_language(language: str):
+    """Translate in ``language`` within this block, in this thread or task only."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language: {language!r}")
+    token = _override.set(language)
+    try:
+        yield
+    finally:
+        _override.reset(token)
 
 
 def translate(text: str, language: str | None = None) -> str:
     """``text`` in ``language`` (default: the current one), falling back to English."""
-    lang = language or _current
+    lang = language or _override.get() or _current
     if lang == "en":
         return text
     return catalogue(lang).get(text, text)
@@ -116,7 +132,7 @@ def plural(count: int, one: str, many: str, language: str | None = None) -> str:
     French puts 0 and 1 in the singular, English only 1: "0 problème", "0 problems".
     Both English forms are msgids of their own in ``fr.po``.
     """
-    lang = language or _current
+    lang = language or _override.get() or _current
     singular = count <= 1 if lang == "fr" else count == 1
     return translate(one if singular else many, lang)
 
@@ -126,7 +142,7 @@ def format_decimal(value, language: str | None = None) -> str:
     if value is None:
         return ""
     text = f"{float(value):.1f}"
-    return text.replace(".", ",") if (language or _current) == "fr" else text
+    return text.replace(".", ",") if (language or current_language()) == "fr" else text
 
 
 def N_(text: str) -> str:

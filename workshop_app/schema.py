@@ -276,6 +276,16 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO file_state (id, uid) VALUES (1, lower(hex(randomblob(16))))
     """,
+    # the room's phones: one personal join code per participant, bound to one phone
+    # (only a hash of the phone's random token is kept; releasing a code clears it).
+    """
+    CREATE TABLE join_codes (
+        participant_id INTEGER PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
+        code TEXT NOT NULL UNIQUE,
+        token_hash TEXT,
+        bound_at REAL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..agenda import list_blocks
 from ..clock import Clock
+from ..join_codes import ensure_codes
 from ..participants import add_participant
 from ..run import set_current
 from ..seminar import set_ambition, update_seminar
@@ -65,6 +66,7 @@ def build_demo(path: str | Path, language: str = "fr", clock: Clock | None = Non
         for exercise in REGISTRY:
             exercise.fill_demo(store, content, language)
         _run_day1(store, language)
+        ensure_codes(store)  # join cards for the room's phones
     store.seal()  # its rounds were closed inside the action above: rewrite the file once, now
     return store
 
