@@ -73,8 +73,16 @@ class BoothWindow(QWidget):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.session.closed.connect(self.leave)
+        self.session.closed.connect(self._on_session_closed)
         self.session.changed.connect(self._on_changed)
+
+    def _on_session_closed(self) -> None:
+        """The seminar closes: the booth goes with it (nothing of it outlives its session)."""
+        self.leave()
+        _WINDOWS.pop(self.session, None)
+        self.session.closed.disconnect(self._on_session_closed)
+        self.session.changed.disconnect(self._on_changed)
+        self.deleteLater()
 
     def _on_changed(self, kind: str, _ident: int) -> None:
         if self.page is not None and self.isVisible() and kind in (self.page.kind, "participants"):
