@@ -204,6 +204,8 @@ class Store:
     def seal_pending(self) -> bool:
         """Whether a secret round was closed (or a ballot voided) and the file not yet rewritten."""
         with self._mutex:
+            if self.conn is None:  # closed
+                return False
             try:
                 row = self.conn.execute("SELECT seal_pending FROM file_state WHERE id = 1").fetchone()
             except sqlite3.OperationalError:
