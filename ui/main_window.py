@@ -321,6 +321,9 @@ class MainWindow(QMainWindow):
         except InterchangeError as error:
             show_error(self, str(error), _("Cannot import this file"))
             return
+        from workshop_app.lock import hold
+
+        hold(store)
         self.attach(store)
 
     def restore_snapshot(self) -> None:
