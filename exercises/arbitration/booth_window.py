@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from ui import theme
+from ui.kit import theme
 from workshop_app.i18n import _
 
 from .ballot_widgets import _button, _label

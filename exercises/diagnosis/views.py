@@ -9,10 +9,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBox
                                QHeaderView, QLabel, QPushButton, QStackedWidget, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from exercises.trends.touch import ChoiceRow, NamePicker, role_label, shared_style, touch_button
-from ui import theme
-from ui.chart_area import ChartArea
-from ui.errors import show_error
+from ui.kit.touch import ChoiceRow, NamePicker, role_label, shared_style, touch_button
+from ui.kit import theme
+from ui.kit.chart_area import ChartArea
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants
@@ -214,7 +214,7 @@ class RadarPage(QWidget):
 
     def room_scale(self) -> float:
         """The radar's scale whose smallest text (11 pt × scale at 100 dpi) reads from 12 m."""
-        from ui.room import room_pt
+        from ui.kit.legibility import room_pt
 
         return room_pt(self.window().height()) / 11
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from ui import theme
-from ui.errors import show_error
+from ui.kit import theme
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 

@@ -58,7 +58,7 @@ def test_exercise_models_report_over_their_window(session, qtbot, monkeypatch):
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
-    from ui.errors import dialog_parent, show_error
+    from ui.kit.errors import dialog_parent, show_error
 
     parents = _capture(monkeypatch)
     window = QMainWindow()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QMenu, QPushButton, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
-from ui.errors import show_error
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
