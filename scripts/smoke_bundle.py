@@ -56,6 +56,43 @@ def clean_env(home: Path) -> dict:
     return env
 
 
+def serve_ok(exe: Path, work: Path, env: dict) -> None:
+    """``serve`` answers the phones' join page on loopback (uvicorn and the templates travelled)."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    started = time.monotonic()
+    server = subprocess.Popen([str(exe), "serve", "demo.workshop", "--host", "127.0.0.1", "--port", str(port)],
+                              cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    problem = "no answer within 60 s"
+    try:
+        while time.monotonic() - started < 60 and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                    page = answer.read().decode("utf-8", "replace")
+                problem = None if answer.status == 200 and "<form" in page else f"status {answer.status}"
+                break
+            except OSError:
+                time.sleep(0.5)
+        if server.poll() is not None:
+            problem = f"exited with {server.returncode}"
+    finally:
+        server.terminate()
+        try:
+            output, _ = server.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            output, _ = server.communicate()
+    took = time.monotonic() - started
+    if problem:
+        print(f"smoke: serve: FAILED ({problem}) after {took:.1f} s\n--- output\n{output[-3000:]}", flush=True)
+        raise SystemExit(1)
+    print(f"smoke: serve: ok ({took:.1f} s) the join page answered on 127.0.0.1:{port}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("bundle", type=Path, help="dist/workshop-app, dist/Workshop.app or the executable")
@@ -100,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         step("export --docx", "export", "demo.workshop", "--docx", "roadmap.docx", check=docx_ok)
         step("export --json", "export", "demo.workshop", "--json", "demo.json", check=json_ok)
         step("--self-test", "--self-test", check=lambda r: None if "self-test passed" in r.stdout else "no pass line")
+        serve_ok(exe, work, env)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print("smoke: all steps passed", flush=True)

@@ -24,9 +24,9 @@ def _wrap(label: str, width: int = 30) -> str:
 
 
 def _figure(width: float, height: float):
-    from matplotlib.figure import Figure
+    from workshop_app.chart_theme import new_figure
 
-    fig = Figure(figsize=(width, height), dpi=100, facecolor="white")
+    fig = new_figure(figsize=(width, height), dpi=100, facecolor="white")
     return fig
 
 

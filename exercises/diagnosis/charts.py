@@ -38,13 +38,13 @@ def radar_figure(results: list[CharacteristicResult], language: str,
     """
     t = scale if text_scale is None else text_scale
     room = t > scale
-    from matplotlib.figure import Figure
+    from workshop_app.chart_theme import new_figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     colours = _palette(dark)
     tr = lambda text: translate(text, language)  # noqa: E731
-    fig = Figure(figsize=size, facecolor=colours["face"])
+    fig = new_figure(figsize=size, facecolor=colours["face"])
     wrap = 13 if room else 18
     if room:  # a circle as large as its labels allow (widths and heights in inches)
         width_in, height_in = size

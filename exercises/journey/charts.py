@@ -27,7 +27,7 @@ def journey_curve(titles: list[str], emotions: list[int], moments: list[bool], l
     ``wrap`` (characters per line) and ``max_lines`` shape the step titles (abbreviated with "…");
     ``legend_rows`` > 1 also spaces the balance axis's ticks (large text on the shared screen).
     """
-    from matplotlib.figure import Figure
+    from workshop_app.chart_theme import new_figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -37,7 +37,7 @@ def journey_curve(titles: list[str], emotions: list[int], moments: list[bool], l
     muted = "#C9D6E3" if dark else "#5B6673"
     line_colour = "white" if dark else DEEP_BLUE
     back = DEEP_BLUE if dark else "white"
-    figure = Figure(figsize=(width_in, height_in), dpi=dpi, facecolor=back)
+    figure = new_figure(figsize=(width_in, height_in), dpi=dpi, facecolor=back)
     axes = figure.add_subplot()
     axes.set_facecolor(back)
     tr = lambda text: translate(text, language)  # noqa: E731

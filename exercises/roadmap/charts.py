@@ -109,14 +109,14 @@ def roadmap_chart(plan: Roadmap, language: str, groups: list | None = None,
     ``size``: the figure's (width, height) in inches; by default 6.9 inches wide and as
     tall as the rows need. A bar starting outside its decided horizon is marked ⚠.
     """
-    from matplotlib.figure import Figure
+    from workshop_app.chart_theme import new_figure
     from matplotlib.patches import Rectangle
 
     tr = lambda text: translate(text, language)  # noqa: E731
     groups = lanes(plan, language) if groups is None else groups
     horizon = plan.horizon
     width, height = size if size is not None else (6.9, chart_height(groups))
-    fig = Figure(figsize=(width, height))
+    fig = new_figure(figsize=(width, height))
     bottom, top = 0.62 / height, 0.55 / height  # room for quarters and years, and band labels
     ax = fig.add_axes((LABELS_IN / width, bottom, 1 - (LABELS_IN + 0.14) / width, 1 - bottom - top))
     units = sum(0.8 + len(items) for _n, _c, items in groups) or 1.0

@@ -233,7 +233,7 @@ def trend_map_figure(results: list[TrendResult], language: str, dark: bool = Fal
     """
     t = scale if text_scale is None else text_scale
     room = t > scale
-    from matplotlib.figure import Figure
+    from workshop_app.chart_theme import new_figure
     from matplotlib.lines import Line2D
 
     colours = _palette(dark)
@@ -242,7 +242,7 @@ def trend_map_figure(results: list[TrendResult], language: str, dark: bool = Fal
     two_rows = width < 11 or room
     bottom = 1.05 * t if room else (_BOTTOM + 0.3 if two_rows else _BOTTOM) * scale
     left = _LEFT * (t * 0.8 if room else scale)
-    fig = Figure(figsize=size, facecolor=colours["face"])
+    fig = new_figure(figsize=size, facecolor=colours["face"])
     fig.subplots_adjust(left=left / width, right=1 - _RIGHT / width,
                         top=1 - _TOP / height, bottom=bottom / height)
     ax = fig.add_subplot()

@@ -16,9 +16,7 @@ def test_export_runs_in_the_background_and_reports_progress(qtbot, tmp_path, clo
     qtbot.addWidget(dialog)
     dialog.short.setChecked(True)
     dialog.start()
-    with qtbot.waitSignal(dialog.worker.finished, timeout=60_000):
-        pass
-    qtbot.waitUntil(lambda: "roadmap.docx" in dialog.status.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: dialog.worker.isFinished() and "roadmap.docx" in dialog.status.text(), timeout=60_000)
     assert dialog.progress.value() == dialog.progress.maximum()
     titles = [p.text for p in Document(tmp_path / "roadmap.docx").paragraphs if p.style.name == "Title"]
     assert titles == [session.seminar.title]
@@ -34,8 +32,7 @@ def test_a_locked_document_gets_a_clear_message(qtbot, tmp_path, clock):
     dialog = ExportDialog(session, target)
     qtbot.addWidget(dialog)
     dialog.start()
-    with qtbot.waitSignal(dialog.worker.finished, timeout=60_000):
-        pass
-    qtbot.waitUntil(lambda: "Word" in dialog.status.text(), timeout=5_000)
+    # the refusal can come before a waitSignal would start listening: wait for its effect
+    qtbot.waitUntil(lambda: dialog.worker.isFinished() and "Word" in dialog.status.text(), timeout=60_000)
     assert target.read_bytes() == b"the version leadership is editing"
     session.close()
