@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QListView, QMessageBox, QPushButton, QSpinBox, QSplitter, QTableView, QVBoxLayout,
                                QWidget)
@@ -68,6 +69,12 @@ class RoundsPanel(QWidget):
         store = session.store
         self.rounds = RoundsModel(store, self)
         self.table = _table(self.rounds)
+        # the question matters most: it wraps rather than hides behind "…"; so does the method
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.ElideNone)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Interactive)
+        self.table.horizontalHeader().resizeSection(2, self.fontMetrics().horizontalAdvance("M" * 11))
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.buttons = {key: QPushButton(text) for key, text in (
             ("new", _("New vote…")), ("repeat", _("Repeat on a shortlist…")), ("close", _("Close the vote")),
             ("reopen", _("Reopen")), ("reveal", _("Show the results on the shared screen")),
