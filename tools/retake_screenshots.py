@@ -165,9 +165,7 @@ def _results(session, round_id: int, view_name: str):
     from exercises.arbitration import screen_state
     from exercises.arbitration.views import SharedView
 
-    state = screen_state.state(session.exercise_state)
-    state["screen"] = "results"
-    state["results"] = {"round_id": round_id, "view": view_name}
+    screen_state.show(session, show="results", round_id=round_id, view=view_name)
     return SharedView(session)
 
 

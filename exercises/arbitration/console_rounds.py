@@ -250,12 +250,12 @@ class RoundsPanel(QWidget):
             from . import figures
 
             views = figures.available(result, store)
-            current = screen_state.state(self.session.exercise_state)["results"]
+            current = screen_state.screen(self.session)
             self.chart_choice.clear()
             for view in views:
                 self.chart_choice.addItem(VIEW_LABELS[view](), view)
-            if current.get("round_id") == rnd.id:
-                self.chart_choice.setCurrentIndex(max(0, self.chart_choice.findData(current.get("view"))))
+            if current.round_id == rnd.id:
+                self.chart_choice.setCurrentIndex(max(0, self.chart_choice.findData(current.view)))
             self.buttons["reopen"].setEnabled(rnd.status == "closed" and not read_only)
             self.buttons["reveal"].setEnabled(not read_only)
 
@@ -329,19 +329,13 @@ class RoundsPanel(QWidget):
         rnd = self.selected_round()
         if rnd is None:
             return
-        self._run(lambda: commands.reveal_round(self.session, rnd.id))
-        state = screen_state.state(self.session.exercise_state)
-        state["results"]["view"] = self.chart_choice.currentData() or "ranking"
+        self._run(lambda: commands.reveal_round(self.session, rnd.id, self.chart_choice.currentData() or "ranking"))
         self.session.present(screen_state.KEY)
-        self.session.notify(screen_state.KEY)
 
     def _on_chart_chosen(self, _index: int) -> None:
         rnd = self.selected_round()
-        state = screen_state.state(self.session.exercise_state)
         if rnd is not None and rnd.status == "revealed":
-            state["screen"] = "results"
-            state["results"] = {"round_id": rnd.id, "view": self.chart_choice.currentData()}
-            self.session.notify(screen_state.KEY)
+            screen_state.show(self.session, show="results", round_id=rnd.id, view=self.chart_choice.currentData())
 
     def _on_delete(self) -> None:
         rnd = self.selected_round()
@@ -353,14 +347,13 @@ class RoundsPanel(QWidget):
         rnd = self.selected_round()
         if rnd is None or not rnd.is_open or rnd.visibility == "paper":
             return
-        screen_state.state(self.session.exercise_state)["screen"] = "booth"
+        screen_state.show(self.session, show="booth")
         self.session.present(screen_state.KEY)
         self.booth_window = open_booth(self.session, rnd.id, screen_state.KEY, self)
 
     def _on_paper_show(self) -> None:
-        screen_state.state(self.session.exercise_state)["screen"] = "booth"
+        screen_state.show(self.session, show="booth")
         self.session.present(screen_state.KEY)
-        self.session.notify(screen_state.KEY)
 
     def _on_void(self) -> None:
         rnd = self.selected_round()

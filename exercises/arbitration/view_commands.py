@@ -45,13 +45,11 @@ def reopen_round(session, round_id: int) -> None:
                 lambda _r: rounds.close_round(store, round_id))
 
 
-def reveal_round(session, round_id: int) -> None:
-    """Allow the results on the shared screen and show them there."""
+def reveal_round(session, round_id: int, view: str = "ranking") -> None:
+    """Allow the results on the shared screen and show them there (one change of the screen)."""
     store = session.store
     was = rounds.require_round(store, round_id).status
-    state = screen_state.state(session.exercise_state)
-    state["screen"] = "results"
-    state["results"] = {"round_id": round_id, "view": "ranking"}
+    screen_state.show(session, show="results", round_id=round_id, view=view)
     run_command(session, _("Show the results"), KIND,
                 lambda: rounds.reveal_round(store, round_id),
                 lambda _r: rounds.hide_round(store, round_id) if was == "closed" else None)

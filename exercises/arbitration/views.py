@@ -46,9 +46,8 @@ class ConsoleView(QWidget):
         self.present_button.clicked.connect(self._on_present)
 
     def _on_present(self) -> None:
-        screen_state.state(self.session.exercise_state)["screen"] = "auto"
+        screen_state.show(self.session, show="auto")
         self.session.present(KEY)
-        self.session.notify(KEY)
 
 
 class MessagePage(QWidget):
@@ -83,7 +82,7 @@ class MessagePage(QWidget):
 
 
 class SharedView(QWidget):
-    """The projector view. Renders from the store, the room state and ``exercise_state``; edits nothing."""
+    """The projector view. Renders from the store and the room state; edits nothing."""
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -108,7 +107,7 @@ class SharedView(QWidget):
             self.refresh()
 
     def _on_room_changed(self, part: str) -> None:
-        if part == "booth":
+        if part in ("booth", KEY):
             self.refresh()
 
     def _booth_round(self):
@@ -120,24 +119,22 @@ class SharedView(QWidget):
                         if r.is_open and r.visibility != "paper"), None)
         return rnd
 
-    def _results_round(self, state: dict):
-        rid = state["results"].get("round_id")
-        rnd = get_round(self.session.store, rid) if rid is not None else None
+    def _results_round(self, chosen: "screen_state.ArbitrationScreen"):
+        """The revealed round on screen: the one chosen, else the latest revealed (None if none)."""
+        rnd = get_round(self.session.store, chosen.round_id) if chosen.round_id is not None else None
         if rnd is None or rnd.status != "revealed":
             rnd = next((r for r in reversed(list_rounds(self.session.store)) if r.status == "revealed"), None)
-            state["results"] = {"round_id": rnd.id if rnd else None, "view": state["results"].get("view", "ranking")}
         return rnd
 
     def refresh(self) -> None:
-        state = screen_state.state(self.session.exercise_state)
+        chosen = screen_state.screen(self.session)
         booth_round = self._booth_round()
         paper_round = next((r for r in reversed(list_rounds(self.session.store))
                             if r.is_open and r.visibility == "paper"), None)
-        results_round = self._results_round(state)
-        wanted = state.get("screen", "auto")
+        results_round = self._results_round(chosen)
         voting = booth_round is not None or paper_round is not None
-        if results_round is not None and (wanted == "results" or (wanted == "auto" and not voting)):
-            self._show_results(results_round.id, state["results"].get("view", "ranking"))
+        if results_round is not None and (chosen.show == "results" or (chosen.show == "auto" and not voting)):
+            self._show_results(results_round.id, chosen.view if results_round.id == chosen.round_id else "ranking")
         elif booth_round is not None:
             self._show_vote(booth_round)
         else:

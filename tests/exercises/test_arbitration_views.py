@@ -319,3 +319,20 @@ def test_dot_and_points_ballots_enforce_their_rules_on_screen(qtbot, session, ro
     click(qtbot, booth.confirm_button)
     assert logic.ballot_contents(session.store, rid) == [{editor.order[0]: 60, editor.order[1]: 30,
                                                           editor.order[2]: 10}]
+
+
+def test_one_reveal_click_changes_the_screen_once(qtbot, session, room):
+    """The reveal is one screen change and one committed change, not three writes and two notices."""
+    console, shared = room
+    rid = view_commands.create_round(session, "Quick one", "approval", sources.ready_ids(session.store), "open", {})
+    person = list_participants(session.store)[0]
+    logic.cast_ballot(session.store, rid, person.id, [sources.ready_ids(session.store)[0]])
+    view_commands.close_round(session, rid)
+    console.rounds.select_round(rid)
+    screens, commits = [], []
+    session.room_changed.connect(lambda part: part == "arbitration" and screens.append(part))
+    session.changed.connect(lambda kind, _ident: kind == "arbitration" and commits.append(kind))
+    click(qtbot, console.rounds.buttons["reveal"])
+    assert screens == ["arbitration"] and commits == ["arbitration"]
+    assert shared.mode == "results" and shared.results.round_id == rid
+    assert screen_state.screen(session).round_id == rid

@@ -133,9 +133,7 @@ def _results(session, round_id, view):
     from exercises.arbitration import screen_state
     from exercises.arbitration.views import SharedView
 
-    state = screen_state.state(session.exercise_state)
-    state["screen"] = "results"
-    state["results"] = {"round_id": round_id, "view": view}
+    screen_state.show(session, show="results", round_id=round_id, view=view)
     return SharedView(session)
 
 
