@@ -183,21 +183,17 @@ def shared_results_value_effort(session):
 
 def shared_governance(session):
     from exercises.governance.views import SharedView
-    from exercises.governance.views.console import KEY, SCREEN, screen_state
+    from exercises.governance.views.console import show
 
-    screen_state(session).update(mode="question", key="steering_body")
-    session.notify(SCREEN, -1)
-    session.notify(KEY, -1)
+    show(session, mode="question", key="steering_body")
     return SharedView(session)
 
 
 def shared_governance_summary(session):
     from exercises.governance.views import SharedView
-    from exercises.governance.views.console import KEY, SCREEN, screen_state
+    from exercises.governance.views.console import show
 
-    screen_state(session).update(mode="summary", key="")
-    session.notify(SCREEN, -1)
-    session.notify(KEY, -1)
+    show(session, mode="summary", key="")
     return SharedView(session)
 
 

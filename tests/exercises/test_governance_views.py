@@ -158,7 +158,7 @@ def test_shared_view_follows_the_console(session, people, qtbot):
         qtbot.addWidget(widget)
     shared.resize(1224, 620)
     console.choices_tab.select("shared_goal")
-    assert screen_state(session)["key"] == "shared_goal"
+    assert screen_state(session).key == "shared_goal"
     assert shared.board.current.key == "shared_goal" and shared.mode == "question"
     console.show_summary.setChecked(True)
     assert shared.mode == "summary"

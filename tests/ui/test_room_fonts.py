@@ -113,11 +113,9 @@ def roadmap(session):
 
 def _governance(session, mode, key):
     from exercises.governance.views import SharedView
-    from exercises.governance.views.console import KEY, SCREEN, screen_state
+    from exercises.governance.views.console import show
 
-    screen_state(session).update(mode=mode, key=key)
-    session.notify(SCREEN, -1)
-    session.notify(KEY, -1)
+    show(session, mode=mode, key=key)
     return SharedView(session)
 
 

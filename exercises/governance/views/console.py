@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QListView, QPushButton, QRadioButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -17,12 +19,27 @@ from .models import ChoicesModel, OptionsModel
 from .tables import KpisTab, RolesTab
 
 KEY = "governance"
-SCREEN = "governance_screen"  # announced when only what the shared screen shows changes
+MODES = ("question", "summary", "booth")
 
 
-def screen_state(session) -> dict:
-    """What the shared screen shows: {'mode': 'question'|'summary', 'key': question key}."""
-    return session.exercise_state.setdefault(KEY, {"mode": "question", "key": ""})
+@dataclass(frozen=True)
+class GovernanceScreen:
+    """What the projector shows: one question (``key``), the summary, or a question's vote."""
+
+    mode: str = "question"
+    key: str = ""
+
+
+def screen_state(session) -> GovernanceScreen:
+    """The governance screen in the room state (``session.room``), out of the file."""
+    return session.room.screen(KEY, GovernanceScreen())
+
+
+def show(session, **changes) -> bool:
+    """Change it (``mode``, ``key``); announced as ``room_changed("governance")`` if it changed."""
+    if changes.get("mode", "question") not in MODES:
+        raise ValueError(f"not a governance screen: {changes!r}")
+    return session.room.set_screen(KEY, replace(screen_state(session), **changes))
 
 
 def _try(parent, action) -> None:
@@ -119,7 +136,7 @@ class ChoicesTab(QWidget):
             button.setEnabled(not session.read_only)
         self.note.setReadOnly(session.read_only)
         self._connect_signals()
-        self.select(screen_state(session).get("key") or (self.choices.choice(0).key if self.choices.rowCount() else ""))
+        self.select(screen_state(session).key or (self.choices.choice(0).key if self.choices.rowCount() else ""))
 
     def _connect_signals(self) -> None:
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -152,10 +169,7 @@ class ChoicesTab(QWidget):
             key = self.choices.choice(current.row()).key
             if key != self.options.key:
                 self.options.set_key(key)
-            state = screen_state(self.session)
-            if state.get("key") != key:
-                state["key"] = key
-                self.session.notify(SCREEN)
+            show(self.session, key=key)
 
     def _on_choices_reset(self) -> None:
         row = self.choices.row_of(self.key)
@@ -244,17 +258,15 @@ class ChoicesTab(QWidget):
         except ValidationError as error:
             show_error(self, str(error))
             return
-        screen_state(self.session).update(mode="booth", key=self.key)
+        show(self.session, mode="booth", key=self.key)
         self.session.present(KEY)
-        self.session.notify(SCREEN)
         self.open_booth(round_id)
 
     def _on_booth(self) -> None:
         rnd = self.open_round()
         if rnd is not None:
-            screen_state(self.session).update(mode="booth", key=self.key)
+            show(self.session, mode="booth", key=self.key)
             self.session.present(KEY)
-            self.session.notify(SCREEN)
             self.open_booth(rnd.id)
 
     def open_booth(self, round_id: int) -> None:
@@ -272,10 +284,8 @@ class ChoicesTab(QWidget):
             if not confirm_close_with_missing(self, done, eligible):
                 return
             _try(self, lambda: commands.close_vote(self.session, self.key, rnd.id))
-            state = screen_state(self.session)
-            if state.get("mode") == "booth":
-                state["mode"] = "question"
-            self.session.notify(SCREEN)
+            if screen_state(self.session).mode == "booth":
+                show(self.session, mode="question")
             self._update_vote()
 
     def _on_note(self) -> None:
@@ -297,7 +307,7 @@ class ConsoleView(QWidget):
         self.mode_group = QButtonGroup(self)
         self.mode_group.addButton(self.show_question)
         self.mode_group.addButton(self.show_summary)
-        (self.show_summary if screen_state(session)["mode"] == "summary" else self.show_question).setChecked(True)
+        (self.show_summary if screen_state(session).mode == "summary" else self.show_question).setChecked(True)
         self.present_button = QPushButton(_("Show on the shared screen"))
         self.present_button.setProperty("primary", True)
         top = QHBoxLayout()
@@ -321,5 +331,4 @@ class ConsoleView(QWidget):
         self.show_question.toggled.connect(self._on_mode_toggled)
 
     def _on_mode_toggled(self, question: bool) -> None:
-        screen_state(self.session)["mode"] = "question" if question else "summary"
-        self.session.notify(SCREEN)
+        show(self.session, mode="question" if question else "summary")

@@ -11,7 +11,7 @@ from workshop_app.i18n import _
 
 from .. import logic, votes
 from ..library import help_text
-from .console import KEY, SCREEN, screen_state
+from .console import KEY, screen_state
 from ui.kit.painting import draw_fitted, elided, fitted_font, font
 
 WHITE = "#FFFFFF"
@@ -36,7 +36,7 @@ class SharedView(QWidget):
         self.pages = QStackedLayout(self)
         self.pages.addWidget(self.board)
         self.session.changed.connect(self._on_changed)
-        self.session.room_changed.connect(lambda _part: self.refresh())
+        self.session.room_changed.connect(lambda part: part in (KEY, "booth") and self.refresh())
         self.refresh()
 
     @property
@@ -44,11 +44,11 @@ class SharedView(QWidget):
         return "vote" if self.vote is not None and self.pages.currentWidget() is self.vote else self.board.mode
 
     def _on_changed(self, kind: str, _ident: int) -> None:
-        if kind in (KEY, SCREEN, "participants"):
+        if kind in (KEY, "participants"):
             self.refresh()
 
-    def _vote_round(self, state: dict):
-        rnd = votes.latest_round(self.session.store, state.get("key", "")) if state.get("mode") == "booth" else None
+    def _vote_round(self, state):
+        rnd = votes.latest_round(self.session.store, state.key) if state.mode == "booth" else None
         return rnd if rnd is not None and rnd.is_open else None
 
     def refresh(self) -> None:
@@ -83,8 +83,8 @@ class ChoicesBoard(QWidget):
         store = self.session.store
         self.choices = logic.list_choices(store)
         state = screen_state(self.session)
-        self.mode = "summary" if state.get("mode") == "summary" else "question"
-        self.current = next((c for c in self.choices if c.key == state.get("key")), None)
+        self.mode = "summary" if state.mode == "summary" else "question"
+        self.current = next((c for c in self.choices if c.key == state.key), None)
         if self.current is None:
             self.current = next((c for c in self.choices if not c.settled), self.choices[0] if self.choices else None)
         self.hands = logic.get_hands(store, self.current.key) if self.current else logic.Hands({})
