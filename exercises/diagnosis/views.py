@@ -13,6 +13,7 @@ from exercises.trends.touch import ChoiceRow, NamePicker, role_label, shared_sty
 from ui import theme
 from ui.chart_area import ChartArea
 from ui.errors import show_error
+from ui.stage_input import StageInputControl
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants
@@ -310,6 +311,7 @@ class ConsoleView(QWidget):
         self.tabs.addTab(results, _("Results"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(StageInputControl(session, logic.KEY))  # ratings from phones too (room/pages.py)
         layout.addWidget(self.tabs, 1)
         self.start.setEnabled(not session.read_only)
         self._connect_signals()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QHeaderView, QLabel, Q
 
 from ui import theme
 from ui.errors import show_error
+from ui.stage_input import StageInputControl
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
@@ -76,6 +77,7 @@ class ConsoleView(QWidget):
         splitter.setSizes([560, 700])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(StageInputControl(session, "trends"))  # ratings from phones too (room/pages.py)
         layout.addWidget(splitter, 1)
         self._connect_signals()
         self.refresh()
