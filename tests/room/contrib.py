@@ -16,11 +16,11 @@ from .conftest import Phone
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
-def make_room(path, room_state: RoomState, made: list) -> Room:
+def make_room(path, room_state: RoomState, made: list, config: RoomConfig | None = None) -> Room:
     box: list[Room] = []
     writer = ThreadWriter(path, on_commit=lambda: box[0].notify() if box else None)
     reader = Reader(path)
-    room = Room(reader, writer, RoomConfig(port=8765), room_state=room_state)
+    room = Room(reader, writer, config or RoomConfig(port=8765), room_state=room_state)
     box.append(room)
     made.append((writer, reader, room))
     return room
