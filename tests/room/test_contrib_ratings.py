@@ -9,7 +9,7 @@ from exercises.trends import store_ops
 from room.app import Room
 from workshop_app.room_state import RoomState
 
-from .contrib import edit, joined, make_room, post
+from .contrib import CSRF, edit, joined, make_room, post
 
 
 @pytest.fixture
@@ -124,3 +124,37 @@ def test_several_stages_open_at_once_and_the_state_key_follows_the_room(seminar,
     state.open_input("trends", "laptop")
     assert 'href="/in/trends"' not in phone.client.get("/in/diagnosis").text
     assert phone.client.get("/in/trends").url.path == "/in/diagnosis"  # /vote sends it to what is open
+
+
+def test_headless_serve_opens_the_stages_asked_for(seminar):
+    import threading
+
+    import httpx2
+
+    from room import headless
+
+    with pytest.raises(ValueError, match="No phone page for voting"):
+        headless.open_stages(["voting"])
+    state = headless.open_stages(["trends", "diagnosis"])
+    assert state.input_for("trends").phones and state.input_for("diagnosis").phones
+    assert not state.input_for("ideation").open
+    lines: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=lambda: headless.serve(seminar.path, "127.0.0.1", 0, out=lines.append,
+                                                            stop=stop, stages=["diagnosis"]))
+    thread.start()
+    try:
+        for _i in range(100):
+            if any("Ctrl+C" in line for line in lines):
+                break
+            threading.Event().wait(0.05)
+        assert "Open to phones: diagnosis" in lines
+        url = lines[0].split()[-1]
+        code = seminar.codes[seminar.people[0]]
+        with httpx2.Client(base_url=url, headers={"origin": url}, follow_redirects=True) as client:
+            page = client.get(f"/j/{code}")
+            client.post("/join", data={"csrf": CSRF.search(page.text).group(1), "code": code})
+            assert client.get("/vote").url.path == "/in/diagnosis"
+    finally:
+        stop.set()
+        thread.join(10)
