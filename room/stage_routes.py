@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -152,7 +151,3 @@ class _Shown:
     def __init__(self, name: str, key: str):
         self.name = name
         self.key = key
-
-
-def query_string(**values) -> str:
-    return urlencode({k: v for k, v in values.items() if v not in (None, "")})

@@ -14,7 +14,6 @@ from typing import Mapping
 from room.pages import PhonePage, View, Visit, Write, number, only_fields
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
-from workshop_app.room_state import StageInput
 from workshop_app.store import Store
 
 from . import KEY, logic
