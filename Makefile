@@ -30,6 +30,7 @@ bench: $(STAMP)  ## print the benchmark figures
 
 dist: $(STAMP)  ## the one-folder app in dist/workshop-app/ and its archive (PyInstaller)
 	@$(ENSURE) run dist
+	@$(BIN)/python packaging/build_bundle.py --check-python || $(ENSURE) libpython
 	$(BIN)/pip install --quiet -e '.[bundle]'
 	$(BIN)/python packaging/build_bundle.py
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 def make_app(language: str = "fr") -> QApplication:
     """A QApplication with the app's language, Qt translation and style sheet (as ``run_gui``)."""
     app = QApplication.instance() or QApplication(["workshop-bench"])
-    from ui import theme
+    from ui.kit import theme
     from ui.app import install_qt_translation
     from workshop_app import APP_NAME, ORGANISATION
     from workshop_app.i18n import set_language

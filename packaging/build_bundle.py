@@ -56,10 +56,26 @@ def archive(app: Path) -> Path:
     return target
 
 
+def has_shared_python() -> bool:
+    """PyInstaller needs Python's shared library; Debian and Ubuntu ship it apart (libpython3.X)."""
+    import sysconfig
+
+    if sys.platform != "linux":
+        return True
+    name = sysconfig.get_config_var("INSTSONAME") or sysconfig.get_config_var("LDLIBRARY") or ""
+    folders = [sysconfig.get_config_var("LIBDIR") or "", sysconfig.get_config_var("LIBPL") or ""]
+    folders += [str(Path(f) / (sysconfig.get_config_var("MULTIARCH") or "")) for f in folders if f]
+    return bool(name) and any((Path(folder) / name).exists() for folder in folders if folder)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-archive", action="store_true", help="build the folder only")
+    parser.add_argument("--check-python", action="store_true",
+                        help="only say (exit code 0 or 1) whether this Python's shared library is there")
     args = parser.parse_args(argv)
+    if args.check_python:
+        return 0 if has_shared_python() else 1
     started = time.monotonic()
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"),

@@ -32,6 +32,30 @@ def _fresh_settings(tmp_path_factory, monkeypatch):
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test():
+    """Close and delete every top-level widget a test left, after its fixtures closed their sessions.
+
+    A closed window is only hidden; left alive, its views would be re-polished by the next
+    test's style sheet while the models behind them point at a closed seminar.
+    """
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:  # a core test: no Qt to clean
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in app.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
 @pytest.fixture
 def clock():
     return FakeClock()

@@ -8,7 +8,7 @@ import pytest
 @pytest.fixture
 def app_style(qapp):
     """The real application style sheet, so tests see what users see."""
-    from ui import theme
+    from ui.kit import theme
 
     qapp.setStyleSheet(theme.STYLE_SHEET)
     yield

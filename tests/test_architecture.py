@@ -129,14 +129,15 @@ def test_the_check_catches_a_slip(tmp_path, monkeypatch):
 
 _PROBE = """
 import importlib, pkgutil, sys
-import workshop_app, exports, exercises
+import workshop_app, exports, exercises, room
 from pathlib import Path
-for package in (workshop_app, exports):
+for package in (workshop_app, exports, room):
     for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         if not info.name.endswith("__main__"):
             importlib.import_module(info.name)
-for logic in sorted(Path(exercises.__file__).parent.glob("*/logic.py")):
-    importlib.import_module(f"exercises.{logic.parent.name}.logic")
+for name in ("logic", "api"):
+    for module in sorted(Path(exercises.__file__).parent.glob(f"*/{name}.py")):
+        importlib.import_module(f"exercises.{module.parent.name}.{name}")
 print(" ".join(sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in ("PySide6", "matplotlib", "ui")})))
 """
 
@@ -147,3 +148,12 @@ def test_importing_the_core_loads_neither_qt_nor_matplotlib():
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [], f"loaded at import: {done.stdout.strip()}"
+
+
+def test_the_layers_of_docs_architecture_hold():
+    """import-linter checks the contracts in pyproject.toml: who may import whom, stages
+    only through their published API, the core and the room without Qt."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, (done.stdout + done.stderr)[-5000:]
+    assert "0 broken" in done.stdout

@@ -17,7 +17,7 @@ FILES = {
     "grades": "exercises/arbitration/content/grades.json",
     "choices": "exercises/governance/content/choices.json",
     "kpis": "exercises/governance/content/kpis.json",
-    "demo": "workshop_app/demo/demo_content.json",
+    "demo": "exercises/demo/demo_content.json",
 }
 
 # Projector limits (characters).

@@ -40,7 +40,7 @@ def new_session():
     """A fresh French demo seminar and its session."""
     global _counter
     from ui.session import Session
-    from workshop_app.demo import build_demo
+    from exercises.demo import build_demo
 
     _counter += 1
     folder = _tmp / str(_counter)
@@ -310,7 +310,7 @@ def main() -> int:
     from workshop_app.i18n import set_language
 
     set_language(LANGUAGE)  # before any widget is created
-    from ui import theme
+    from ui.kit import theme
 
     app.setStyleSheet(theme.STYLE_SHEET)
 

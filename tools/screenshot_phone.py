@@ -33,7 +33,7 @@ def main() -> int:
     from room.security import RoomConfig
     from tests.room.browser import phone_browser
     from workshop_app import join_codes
-    from workshop_app.demo import build_demo
+    from exercises.demo import build_demo
 
     folder = Path(tempfile.mkdtemp(prefix="room-shots-"))
     demo = build_demo(folder / "demo.workshop", args.lang)

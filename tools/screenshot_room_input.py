@@ -40,7 +40,7 @@ PROMPT = {"en": "How could we surprise our customers in their first month?",
 
 
 def _demo(language: str) -> Path:
-    from workshop_app.demo import build_demo
+    from exercises.demo import build_demo
 
     folder = Path(tempfile.mkdtemp(prefix="room-input-shots-"))
     build_demo(folder / "demo.workshop", language).close()
@@ -166,7 +166,7 @@ def screen(out: Path, language: str) -> int:
     from workshop_app.i18n import set_language
 
     set_language(language)
-    from ui import theme
+    from ui.kit import theme
 
     app.setStyleSheet(theme.STYLE_SHEET)
     from exercises.diagnosis import views as diagnosis_views

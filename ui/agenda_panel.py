@@ -12,9 +12,9 @@ from workshop_app import agenda as core
 from workshop_app.domain import BLOCK_KINDS, ValidationError, kind_label
 from workshop_app.i18n import _
 
-from . import theme
-from .commands import run_command
-from .errors import show_error
+from .kit import theme
+from .kit.commands import run_command
+from .kit.errors import show_error
 
 DAY, BLOCK = 1, 2
 

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication
 from workshop_app import APP_NAME, ORGANISATION
 from workshop_app.i18n import set_language, system_language
 
-from . import settings, theme
-from .errors import install_excepthook, setup_logging
+from . import settings
+
+from .kit import theme
+from .kit.errors import install_excepthook, setup_logging
 
 
 def install_qt_translation(app: QApplication, language: str) -> None:
@@ -90,7 +92,7 @@ class SelfTest:
 
         from PySide6.QtCore import QTimer
 
-        from workshop_app.demo import SUFFIX, open_demo_copy
+        from exercises.demo import SUFFIX, open_demo_copy
 
         from .main_window import demo_folder
 

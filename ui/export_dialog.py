@@ -149,7 +149,7 @@ class ExportDialog(QDialog):
         return bool(self.written) and QDesktopServices.openUrl(QUrl.fromLocalFile(self.written))
 
     def _on_finished_ok(self, path: str) -> None:
-        from .errors import log
+        from .kit.errors import log
 
         log.info("Word export (%s) written to %s", "short" if self.short.isChecked() else "full", path)
         self.written = path
@@ -160,7 +160,7 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
 
     def _on_failed(self, message: str) -> None:
-        from .errors import log
+        from .kit.errors import log
 
         log.warning("Word export failed: %s", message)
         self.status.setText(message)

@@ -18,7 +18,7 @@ from workshop_app.store import SUFFIX, StoreError
 
 from . import settings
 from .console import Console
-from .errors import log, show_error
+from .kit.errors import log, show_error
 from .session import Session
 from .start_screen import StartScreen
 
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_demo(self, language: str | None = None) -> None:
-        from workshop_app.demo import open_demo_copy
+        from exercises.demo import open_demo_copy
         from workshop_app.i18n import current_language
 
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -321,6 +321,9 @@ class MainWindow(QMainWindow):
         except InterchangeError as error:
             show_error(self, str(error), _("Cannot import this file"))
             return
+        from workshop_app.lock import hold
+
+        hold(store)
         self.attach(store)
 
     def restore_snapshot(self) -> None:

@@ -12,8 +12,8 @@ from workshop_app import participants as core
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
-from .commands import run_command
-from .errors import show_error
+from .kit.commands import run_command
+from .kit.errors import show_error
 
 
 class ParticipantsModel(QAbstractTableModel):

@@ -24,7 +24,7 @@ from room.state import phone_rounds
 from workshop_app import join_codes
 from workshop_app.i18n import _
 
-from .errors import show_error
+from .kit.errors import show_error
 from .phone_bridge import PhoneBridge
 
 NO_PHONE_HINT_AFTER = 60.0

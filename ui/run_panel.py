@@ -15,7 +15,9 @@ from workshop_app.agenda import format_hhmm, list_days
 from workshop_app.i18n import _
 from workshop_app.timer import current_step, format_seconds
 
-from . import settings, theme
+from . import settings
+
+from .kit import theme
 from .timer_widget import BigTimer
 
 

@@ -15,8 +15,8 @@ from workshop_app import run as run_core
 from workshop_app.i18n import _
 from workshop_app.timer import current_step, format_seconds
 
-from . import theme
-from .room import room_px
+from .kit import theme
+from .kit.legibility import room_px
 from .timer_widget import BigTimer
 
 

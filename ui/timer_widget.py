@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from workshop_app.timer import TimerState, format_seconds
 
-from . import theme
+from .kit import theme
 
 
 def timer_colour(state: TimerState | None, warning_seconds: int, base: str) -> str:

@@ -118,7 +118,7 @@ def run_command(argv: list[str]) -> int:
         if args.command == "new":
             _new(args)
         elif args.command == "demo":
-            from .demo import build_demo
+            from exercises.demo import build_demo
 
             if Path(args.out).exists():
                 return _fail(_("{name} already exists.").format(name=args.out))

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # annotations only: listing the exercises imports neither
     import sqlite3
 
-    from room.pages import PhonePage
-
+    from .phone_page import PhonePage
     from .report import Block, Section, SummaryPart
     from .store import Store
 
@@ -67,8 +66,8 @@ class Exercise:
         return None
 
     def phone_page(self) -> PhonePage | None:
-        """The page phones get while this stage's input is open to them (``room.pages``), or
-        None when the stage takes no individual input from phones. Imported lazily: listing
+        """The page phones get while this stage's input is open to them (``workshop_app.phone_page``),
+        or None when the stage takes no individual input from phones. Imported lazily: listing
         the exercises loads no page."""
         return None
 

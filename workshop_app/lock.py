@@ -40,11 +40,18 @@ class Holder:
     since: str = ""
 
     def describe(self) -> str:
-        """E.g. "marie on LAPTOP-12 (process 4242, since 2026-12-03T09:02:11)"."""
+        """E.g. "marie on LAPTOP-12 (process 4242, since 09:02)"."""
         if not self.name and not self.host:
             return _("another app (its lock file cannot be read)")
         return _("{name} on {host} (process {pid}, since {since})").format(
-            name=self.name or _("someone"), host=self.host or "?", pid=self.pid, since=self.since or "?")
+            name=self.name or _("someone"), host=self.host or "?", pid=self.pid, since=self._since())
+
+    def _since(self) -> str:
+        try:
+            moment = datetime.fromisoformat(self.since)
+        except ValueError:
+            return self.since or "?"
+        return f"{moment:%H:%M}" if moment.date() == datetime.now().date() else f"{moment:%Y-%m-%d %H:%M}"
 
     @classmethod
     def me(cls) -> "Holder":

@@ -13,13 +13,12 @@ writes never fails half-way because another connection wrote in between.
 
 from __future__ import annotations
 
+import _thread  # threading's RLock without importing threading (start-up time)
 import contextlib
-import logging
 import os
 import sqlite3
 import stat
 import tempfile
-import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -32,7 +31,6 @@ from .schema import MIGRATIONS, SCHEMA_VERSION
 SUFFIX = ".workshop"
 BUSY_SECONDS = 3.0  # how long an action waits for another program's write to end
 SEAL_WAIT_MS = 200  # how long sealing waits for a reader before trying again later
-log = logging.getLogger(__name__)
 
 
 def import_sqlite_utils():
@@ -96,7 +94,7 @@ class Store:
         self.lock = None  # the editing lock (``workshop_app.lock``) when this app holds the file
         self.held_by = None  # who holds it, when this app opened it read-only for that reason
         self._db = None
-        self._mutex = threading.RLock()
+        self._mutex = _thread.RLock()
         self._busy_seconds = BUSY_SECONDS
 
     # --- the read path ---------------------------------------------------------------
@@ -204,6 +202,8 @@ class Store:
     def seal_pending(self) -> bool:
         """Whether a secret round was closed (or a ballot voided) and the file not yet rewritten."""
         with self._mutex:
+            if self.conn is None:  # closed
+                return False
             try:
                 row = self.conn.execute("SELECT seal_pending FROM file_state WHERE id = 1").fetchone()
             except sqlite3.OperationalError:
@@ -241,7 +241,9 @@ class Store:
                     self._checkpoint()  # the journal then holds nothing but that one small page
                 return True
             except sqlite3.Error as error:
-                log.warning("the seminar file could not be sealed yet: %s", error)
+                import logging  # not at start-up: it is imported once the window is shown
+
+                logging.getLogger(__name__).warning("the seminar file could not be sealed yet: %s", error)
                 return False
             finally:
                 conn.execute(f"PRAGMA busy_timeout = {int(self._busy_seconds * 1000)}")

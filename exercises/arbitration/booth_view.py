@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QStackedWidget,
                                QVBoxLayout, QWidget)
 
-from ui import theme
-from ui.errors import show_error
+from ui.kit import theme
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.participants import get_participant

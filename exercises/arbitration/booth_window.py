@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from ui import theme
+from ui.kit import theme
 from workshop_app.i18n import _
 
 from .ballot_widgets import _button, _label
@@ -73,8 +73,16 @@ class BoothWindow(QWidget):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.session.closed.connect(self.leave)
+        self.session.closed.connect(self._on_session_closed)
         self.session.changed.connect(self._on_changed)
+
+    def _on_session_closed(self) -> None:
+        """The seminar closes: the booth goes with it (nothing of it outlives its session)."""
+        self.leave()
+        _WINDOWS.pop(self.session, None)
+        self.session.closed.disconnect(self._on_session_closed)
+        self.session.changed.disconnect(self._on_changed)
+        self.deleteLater()
 
     def _on_changed(self, kind: str, _ident: int) -> None:
         if self.page is not None and self.isVisible() and kind in (self.page.kind, "participants"):

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
                                QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
-from ui.errors import show_error
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.store import StoreError

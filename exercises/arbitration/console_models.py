@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ui import theme
+from ui.kit import theme
 from workshop_app.i18n import _, current_language
 from workshop_app.participants import list_participants
 

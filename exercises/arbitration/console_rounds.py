@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
                                QListView, QMessageBox, QPushButton, QSpinBox, QSplitter, QTableView, QVBoxLayout,
                                QWidget)
 
-from ui.errors import show_error
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _, plural
 from workshop_app.store import StoreError

@@ -141,7 +141,7 @@ class ResultsPage(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        from ui.room import room_px
+        from ui.kit.legibility import room_px
 
         h = self.window().height()
         self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {room_px(h, 1.2)}px;")

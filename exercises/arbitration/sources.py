@@ -1,6 +1,6 @@
 """What the arbitration stage reads from the ideation stage: the candidate initiatives.
 
-A thin seam over ``exercises.ideation.initiatives`` ("1 initiative = 1 business case"):
+A thin seam over ``exercises.ideation.api`` ("1 initiative = 1 business case"):
 the rest of the package asks this module, never the ideation stage directly.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exercises.ideation import initiatives as ideation
+from exercises.ideation import api as ideation
 from workshop_app.store import Store
 
 EFFORT_LEVELS = ideation.EFFORTS

@@ -6,7 +6,7 @@ not the facilitator's edit. The facilitator's way back is ``void`` (logged, undo
 
 from __future__ import annotations
 
-from ui.commands import run_command
+from ui.kit.commands import run_command
 from workshop_app.i18n import _
 
 from . import booth, decisions, rounds, screen_state

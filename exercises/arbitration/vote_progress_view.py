@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from ui import theme
+from ui.kit import theme
 from workshop_app.i18n import _
 
 from .booth import progress

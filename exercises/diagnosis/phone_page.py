@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
-from room.pages import PhonePage, View, Visit, Write, number, only_fields
+from workshop_app.phone_page import PhonePage, View, Visit, Write, number, only_fields
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.store import Store

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBox
                                QHeaderView, QLabel, QPushButton, QStackedWidget, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from exercises.trends.touch import ChoiceRow, NamePicker, role_label, shared_style, touch_button
-from ui import theme
-from ui.chart_area import ChartArea
-from ui.errors import show_error
-from ui.stage_input import StageInputControl
+from ui.kit.touch import ChoiceRow, NamePicker, role_label, shared_style, touch_button
+from ui.kit import theme
+from ui.kit.chart_area import ChartArea
+from ui.kit.errors import show_error
+from ui.kit.stage_input import StageInputControl
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants
@@ -215,7 +215,7 @@ class RadarPage(QWidget):
 
     def room_scale(self) -> float:
         """The radar's scale whose smallest text (11 pt × scale at 100 dpi) reads from 12 m."""
-        from ui.room import room_pt
+        from ui.kit.legibility import room_pt
 
         return room_pt(self.window().height()) / 11
 
@@ -311,7 +311,7 @@ class ConsoleView(QWidget):
         self.tabs.addTab(results, _("Results"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(StageInputControl(session, logic.KEY))  # ratings from phones too (room/pages.py)
+        layout.addWidget(StageInputControl(session, logic.KEY))  # ratings from phones too (workshop_app/phone_page.py)
         layout.addWidget(self.tabs, 1)
         self.start.setEnabled(not session.read_only)
         self._connect_signals()

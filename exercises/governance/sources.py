@@ -8,7 +8,6 @@ are chosen in governance).
 
 from __future__ import annotations
 
-import importlib
 import json
 from dataclasses import dataclass
 
@@ -119,12 +118,14 @@ def set_roles(store: Store, initiative_id: int, owner_id: int | None, sponsor_id
 
 
 def ideation_api(name: str):
-    """A function of the ideation stage's public API when that stage is installed, else None."""
-    try:
-        module = importlib.import_module("exercises.ideation.initiatives")
-    except ImportError:
+    """A function of the ideation stage's published API when that stage is registered, else None."""
+    from exercises import by_key
+
+    if by_key("ideation") is None:
         return None
-    return getattr(module, name, None)
+    from exercises.ideation import api
+
+    return getattr(api, name, None)
 
 
 def demo_initiative_ids(store: Store, demo: dict, language: str) -> dict[str, int]:

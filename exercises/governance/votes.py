@@ -9,13 +9,12 @@ the chosen options:
 * multi: every option approved by at least half of the voters;
 * ranking: every option, in the majority-judgment order.
 
-When the arbitration stage is not installed, ``available()`` is False and the room
+When the arbitration stage is not registered, ``available()`` is False and the room
 settles by consensus or by a show of hands instead.
 """
 
 from __future__ import annotations
 
-import importlib
 from fractions import Fraction
 from typing import Sequence
 
@@ -27,16 +26,19 @@ from . import logic
 
 
 def arbitration():
-    """The arbitration stage's public API, or None when that stage is not installed."""
-    try:
-        module = importlib.import_module("exercises.arbitration.logic")
-    except ImportError:
+    """The arbitration stage's published API (``exercises/arbitration/api.py``), or None when
+    that stage is not registered."""
+    if not available():
         return None
-    return module if hasattr(module, "create_round") and hasattr(module, "tally_round") else None
+    from exercises.arbitration import api
+
+    return api
 
 
 def available() -> bool:
-    return arbitration() is not None
+    from exercises import by_key
+
+    return by_key("arbitration") is not None
 
 
 def purpose(key: str) -> str:

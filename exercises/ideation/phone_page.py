@@ -19,7 +19,7 @@ import threading
 from pathlib import Path
 from typing import Mapping
 
-from room.pages import FormError, PhonePage, View, Visit, Write, number, only_fields
+from workshop_app.phone_page import FormError, PhonePage, View, Visit, Write, number, only_fields
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _, plural
 from workshop_app.room_state import StageInput

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (QSizePolicy, QAbstractItemView, QHBoxLayout, QHea
 
 from exercises.ideation import history
 from exercises.ideation.views.commands import run_recorded
-from ui import theme
-from ui.errors import show_error
+from ui.kit import theme
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
@@ -156,7 +156,7 @@ class JourneyChart(QWidget):
         """Labels are drawn at 0.9 × this: on the shared screen, the size that reads from 12 m."""
         if not self.dark:
             return 10.0
-        from ui.room import room_pt
+        from ui.kit.legibility import room_pt
 
         return room_pt(self.window().height()) / 0.9
 
@@ -355,7 +355,7 @@ class SharedView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         h = max(self.window().height(), 200)
-        from ui.room import room_px
+        from ui.kit.legibility import room_px
 
         self.title.setStyleSheet(f"color: white; font-weight: bold; font-size: {room_px(h, 1.2)}px;")
         self.verdict.setStyleSheet(f"color: #FFC9CF; font-size: {room_px(h)}px;")

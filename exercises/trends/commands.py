@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.commands import run_command
+from ui.kit.commands import run_command
 from workshop_app.i18n import _
 
 from . import store_ops as ops

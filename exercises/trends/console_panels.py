@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView,
                                QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ui.errors import show_error
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 

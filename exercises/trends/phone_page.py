@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
-from room.pages import FormError, PhonePage, View, Visit, Write, number, only_fields
+from workshop_app.phone_page import FormError, PhonePage, View, Visit, Write, number, only_fields
 from workshop_app.i18n import _
 from workshop_app.room_state import StageInput
 from workshop_app.store import Store

@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QStackedWidget,
                                QTableView, QVBoxLayout, QWidget)
 
-from ui.chart_area import ChartArea
-from ui.errors import show_error
+from ui.kit.chart_area import ChartArea
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
@@ -19,7 +19,7 @@ from . import store_ops as ops
 from .logic import HORIZONS, KEY, LIFECYCLES, RELEVANCE, horizon_label, lifecycle_label
 from .models import RankingModel
 from .state import ensure_current, state, update
-from .touch import ChoiceRow, NamePicker, role_label, shared_style, touch_button
+from ui.kit.touch import ChoiceRow, NamePicker, role_label, shared_style, touch_button
 
 
 class RatingPad(QWidget):
@@ -197,7 +197,7 @@ class MapPage(QWidget):
     def _make_figure(self, width: int, height: int):
         from .charts import trend_map_figure
 
-        from ui.room import room_pt
+        from ui.kit.legibility import room_pt
 
         window = self.window().height() if self.window() is not self else height
         text_scale = room_pt(window) / 11  # the smallest text (a bubble's rank) reads from 12 m

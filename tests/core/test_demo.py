@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop_app import agenda, participants
-from workshop_app.demo import open_demo_copy
+from exercises.demo import open_demo_copy
 from workshop_app.seminar import get_ambition, get_seminar
 from workshop_app.store import check_file
 

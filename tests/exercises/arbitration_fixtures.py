@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.demo import build_demo
+from exercises.demo import build_demo
 from workshop_app.participants import add_participant
 from workshop_app.store import open_store
 

@@ -13,7 +13,7 @@ from exercises.arbitration import logic
 from exercises.arbitration.demo import DOTS, GRADES
 from exercises.arbitration.report import report_section, vote_statistics
 from workshop_app import voting
-from workshop_app.demo import demo_content
+from exercises.demo import demo_content
 from workshop_app.domain import ValidationError
 from workshop_app.participants import list_participants
 

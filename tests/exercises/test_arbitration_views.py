@@ -17,7 +17,7 @@ from exercises.arbitration.console_models import (DecisionLogModel, DecisionsMod
 from exercises.arbitration.views import ConsoleView, SharedView
 from exercises.arbitration import sources
 from ui.session import Session
-from workshop_app.demo import build_demo
+from exercises.demo import build_demo
 from workshop_app.participants import list_participants
 from workshop_app.store import open_store
 

@@ -18,7 +18,7 @@ from tests.qt_fixtures import messages  # noqa: F401  (fixture)
 from ui.console import Console
 from ui.session import Session
 from workshop_app import run as run_core
-from workshop_app.demo import build_demo
+from exercises.demo import build_demo
 from workshop_app.participants import add_participant, list_participants
 from workshop_app.store import open_store
 

@@ -8,7 +8,7 @@ import pytest
 
 from exercises.diagnosis import EXERCISE, logic
 from exercises.diagnosis.report import format_score
-from workshop_app.demo import demo_content
+from exercises.demo import demo_content
 from workshop_app.domain import ValidationError
 from workshop_app.participants import add_participant, remove_participant
 from workshop_app.report import BulletList, Chart, Heading, Paragraph, Table

@@ -9,7 +9,7 @@ import pytest
 
 from exercises.governance import EXERCISE, logic, roles, votes
 from exercises.governance.library import help_text, seed_library
-from workshop_app.demo import demo_content
+from exercises.demo import demo_content
 from workshop_app.domain import ValidationError
 from workshop_app.participants import add_participant
 from workshop_app.report import BulletList, Heading, Paragraph, Table

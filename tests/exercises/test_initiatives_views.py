@@ -10,7 +10,7 @@ from exercises.ideation import logic
 from exercises.ideation.views import ConsoleView, SharedView, commands
 from exercises.ideation.views.initiatives_panel import InitiativesModel
 from ui.session import Session
-from workshop_app.demo import build_demo
+from exercises.demo import build_demo
 from workshop_app.participants import add_participant
 
 

@@ -15,7 +15,7 @@ from exercises.roadmap.logic import (QuarterStart, Violation, clamp_placement, c
                                      dependency_violations, horizon_bands, horizon_of_quarter, owner_overload,
                                      pack_rows, quarter_label, quarter_load, span_label, validate_placement)
 from workshop_app.agenda import add_day
-from workshop_app.demo import demo_content
+from exercises.demo import demo_content
 from workshop_app.domain import ValidationError
 from workshop_app.participants import add_participant
 from workshop_app.report import BulletList, Card, Chart, Heading, Table

@@ -11,7 +11,7 @@ import json
 import time
 from pathlib import Path
 
-from workshop_app.demo import build_demo, demo_content
+from exercises.demo import build_demo, demo_content
 from workshop_app.participants import add_participant, list_participants
 from workshop_app.store import Store
 

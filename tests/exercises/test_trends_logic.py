@@ -10,7 +10,7 @@ from exercises.trends import EXERCISE, store_ops
 from exercises.trends.demo import fill_demo, spread_choice, spread_relevance
 from exercises.trends.logic import (HORIZONS, LIFECYCLES, Rating, Trend, check_rating, format_mean, mode,
                                     rank, results, summarise)
-from workshop_app.demo import demo_content
+from exercises.demo import demo_content
 from workshop_app.domain import ValidationError
 from workshop_app.participants import add_participant, list_participants
 from workshop_app.report import BulletList, Chart, Heading, Paragraph, Table

@@ -7,7 +7,7 @@ from docx import Document
 
 from exports.docx_renderer import render_docx
 from exports.report_builder import build_report
-from workshop_app.demo import build_demo
+from exercises.demo import build_demo
 from workshop_app.report import Chart, Table
 
 CHAPTERS = {

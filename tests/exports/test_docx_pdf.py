@@ -113,7 +113,7 @@ def test_no_page_of_the_roadmap_is_without_body_text(tmp_path, kind):
     if office is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice or pdftotext is not installed")
     from exports.report_builder import build_report
-    from workshop_app.demo import build_demo
+    from exercises.demo import build_demo
 
     from .roadmap_documents import three_day_seminar
 

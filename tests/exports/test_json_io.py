@@ -7,7 +7,7 @@ import json
 import pytest
 
 from exports.json_io import InterchangeError, export_json, import_json, to_data
-from workshop_app.demo import build_demo
+from exercises.demo import build_demo
 from workshop_app.seminar import set_logo
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))

@@ -16,7 +16,7 @@ from exports.report_builder import build_owner_report, build_report
 from workshop_app import horizons
 from workshop_app.agenda import list_blocks
 from workshop_app.clock import FakeClock
-from workshop_app.demo import build_demo
+from exercises.demo import build_demo
 from workshop_app.domain import ValidationError
 from workshop_app.run import set_current
 

@@ -23,7 +23,7 @@ from .hostile import IMPORTS, MB, SETTINGS, TEXTS
 @pytest.fixture(scope="module")
 def base_export(tmp_path_factory):
     """The plain data of a small but complete seminar (the demo)."""
-    from workshop_app.demo import build_demo
+    from exercises.demo import build_demo
 
     store = build_demo(tmp_path_factory.mktemp("json") / "base.workshop", "en")
     data = to_data(store)

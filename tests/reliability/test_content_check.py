@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
-    from workshop_app.demo import build_demo
+    from exercises.demo import build_demo
 
     path = tmp_path_factory.mktemp("content") / "demo.workshop"
     build_demo(path, "en").close()

@@ -18,7 +18,7 @@ from exports.docx_errors import ExportError
 from exports.docx_renderer import render_docx
 from exports.json_io import export_json
 from exports.report_builder import build_report
-from workshop_app.demo import build_demo
+from exercises.demo import build_demo
 
 from .conftest import digest, folder_state
 from .killing import dump

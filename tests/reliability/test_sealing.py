@@ -199,7 +199,7 @@ def test_the_rounds_list_shows_closed_not_yet_sealed_until_the_seal(cast, qtbot)
 
 
 def test_the_demo_is_written_sealed(tmp_path):
-    from workshop_app.demo import build_demo
+    from exercises.demo import build_demo
 
     store = build_demo(tmp_path / "demo.workshop", "en")
     assert not store.seal_pending

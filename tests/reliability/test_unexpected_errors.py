@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from ui import errors
+from ui.kit import errors
 
 
 @pytest.fixture

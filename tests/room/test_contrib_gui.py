@@ -73,7 +73,7 @@ def test_the_ideation_tab_opens_phone_input_for_its_round_and_closes_it(panel, q
 def test_the_trends_and_diagnosis_tabs_have_the_control(panel, qtbot):  # noqa: F811
     from exercises.diagnosis.views import ConsoleView as DiagnosisConsole
     from exercises.trends.console_view import ConsoleView as TrendsConsole
-    from ui.stage_input import StageInputControl
+    from ui.kit.stage_input import StageInputControl
 
     for view_class, stage in ((TrendsConsole, "trends"), (DiagnosisConsole, "diagnosis")):
         view = view_class(panel.session)

@@ -62,7 +62,7 @@ def test_redeem_binds_only_a_hash_and_refuses_a_second_phone(store):
 
 
 def test_the_demo_has_join_codes(tmp_path):
-    from workshop_app.demo import build_demo
+    from exercises.demo import build_demo
 
     demo = build_demo(tmp_path / "demo.workshop", "en")
     try:

@@ -89,7 +89,7 @@ def test_open_the_document_after_an_export(qtbot, tmp_path, clock, monkeypatch):
 
     from ui.export_dialog import ExportDialog
     from ui.session import Session
-    from workshop_app.demo import build_demo
+    from exercises.demo import build_demo
 
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
@@ -134,7 +134,7 @@ def test_after_a_new_seminar_the_participants_tab_is_pointed_to(qtbot, tmp_path,
 
 
 def _log_text() -> str:
-    from ui.errors import log_path, setup_logging
+    from ui.kit.errors import log_path, setup_logging
 
     path = setup_logging()
     for handler in __import__("logging").getLogger("workshop").handlers:
@@ -147,7 +147,7 @@ def test_the_log_records_opening_copies_exports_and_rounds_never_ballots(qtbot, 
 
     from exercises.arbitration import booth, rounds
     from workshop_app import __version__
-    from workshop_app.demo import build_demo
+    from exercises.demo import build_demo
 
     _log_text()  # the log file is set up, as the app does in idle time
     build_demo(tmp_path / "demo.workshop", "en").close()

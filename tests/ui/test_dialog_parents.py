@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from workshop_app import participants as core
 
@@ -58,7 +58,7 @@ def test_exercise_models_report_over_their_window(session, qtbot, monkeypatch):
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
-    from ui.errors import dialog_parent, show_error
+    from ui.kit.errors import dialog_parent, show_error
 
     parents = _capture(monkeypatch)
     window = QMainWindow()
@@ -69,4 +69,7 @@ def test_exercise_models_report_over_their_window(session, qtbot, monkeypatch):
     model = QObject(holder)
     show_error(model, "refused")
     assert parents == [window]
-    assert dialog_parent(None) is window  # no owner at all: the main window still
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert dialog_parent(None) is window  # no owner at all: the (active) main window still

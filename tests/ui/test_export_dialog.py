@@ -6,7 +6,7 @@ from docx import Document
 
 from ui.export_dialog import ExportDialog
 from ui.session import Session
-from workshop_app.demo import build_demo
+from exercises.demo import build_demo
 
 
 def test_export_runs_in_the_background_and_reports_progress(qtbot, tmp_path, clock):

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtWidgets import QLabel
 
 from ui import app as ui_app
-from ui import errors
+from ui.kit import errors
 
 
 def test_callback_runs_once_after_the_first_paint(qtbot):

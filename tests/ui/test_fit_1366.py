@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from tests.ui.fit_check import clipped
-from workshop_app.demo import build_demo
+from exercises.demo import build_demo
 from workshop_app.i18n import set_language
 from workshop_app.store import open_store
 

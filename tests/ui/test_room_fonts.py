@@ -11,8 +11,8 @@ import shutil
 import pytest
 
 from tests.ui.room_text import room_text_px
-from ui.room import ROOM_SHARE
-from workshop_app.demo import build_demo
+from ui.kit.legibility import ROOM_SHARE
+from exercises.demo import build_demo
 from workshop_app.store import open_store
 
 SIZES = [(1280, 720), (1920, 1080)]

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
                                QLabel, QLineEdit, QListView, QPushButton, QRadioButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from ui.errors import show_error
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
@@ -259,14 +259,14 @@ class ChoicesTab(QWidget):
 
     def open_booth(self, round_id: int) -> None:
         """The laptop becomes the booth for the question's vote; the projector shows its progress."""
-        from exercises.arbitration.booth_window import open_booth
+        from exercises.arbitration.views_api import open_booth
 
         self.booth_window = open_booth(self.session, round_id, KEY, self)
 
     def _on_close_vote(self) -> None:
         rnd = self.open_round()
         if rnd is not None:
-            from exercises.arbitration.console_rounds import confirm_close_with_missing
+            from exercises.arbitration.views_api import confirm_close_with_missing
 
             done, eligible = votes.arbitration().progress(self.session.store, rnd.id)
             if not confirm_close_with_missing(self, done, eligible):

@@ -6,13 +6,13 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QSizePolicy, QStackedLayout, QWidget
 
-from ui import theme
+from ui.kit import theme
 from workshop_app.i18n import _
 
 from .. import logic, votes
 from ..library import help_text
 from .console import KEY, SCREEN, screen_state
-from .painting import draw_fitted, elided, fitted_font, font
+from ui.kit.painting import draw_fitted, elided, fitted_font, font
 
 WHITE = "#FFFFFF"
 LIGHT = "#D9E2EC"
@@ -56,7 +56,7 @@ class SharedView(QWidget):
         rnd = self._vote_round(state)
         if rnd is not None:
             if self.vote is None:
-                from exercises.arbitration.vote_progress_view import VoteProgressPage
+                from exercises.arbitration.views_api import VoteProgressPage
 
                 self.vote = VoteProgressPage(self.session)
                 self.pages.addWidget(self.vote)
@@ -106,7 +106,7 @@ class ChoicesBoard(QWidget):
 
     def room(self, factor: float = 1.0) -> int:
         """The smallest size of text for the room (from the projector window's height)."""
-        from ui.room import room_px
+        from ui.kit.legibility import room_px
 
         return room_px(self.window().height(), factor)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
-from ui.errors import show_error
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants

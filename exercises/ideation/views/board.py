@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QColorDialog, QF
                                QInputDialog, QLabel, QListView, QMenu, QScrollArea, QStyle, QStyledItemDelegate,
                                QToolButton, QVBoxLayout, QWidget)
 
-from ui import theme
-from ui.errors import show_error
+from ui.kit import theme
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 

@@ -10,8 +10,8 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from ui import theme
-from ui.errors import show_error
+from ui.kit import theme
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants

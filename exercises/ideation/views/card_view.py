@@ -12,15 +12,15 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QWidget
 
-from ui import theme
-from ui.room import ROOM_SHARE
+from ui.kit import theme
+from ui.kit.legibility import ROOM_SHARE
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
 from .. import initiatives as ini
 from .paint import font, ink_on, wrap_lines
 
-MIN_FONT = ROOM_SHARE  # read from 12 m (ui.room): long values are cut, never shrunk below
+MIN_FONT = ROOM_SHARE  # read from 12 m (ui.kit.legibility): long values are cut, never shrunk below
 LEFT = ("problem", "customer_value", "org_impact", "tech_impact", "trend_ids")
 RIGHT = ("segments", "effort", "cost_range", "kpi", "owner_id", "sponsor_id")
 LABEL_INK = QColor("#9FB3C8")

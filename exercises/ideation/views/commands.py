@@ -7,7 +7,7 @@ commands pushed later still find the ideas, axes and initiatives they refer to.
 
 from __future__ import annotations
 
-from ui.commands import CoreCommand
+from ui.kit.commands import CoreCommand
 from workshop_app.i18n import _
 
 from .. import history, logic

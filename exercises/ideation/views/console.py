@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QMenu, QPushButton, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
-from ui.errors import show_error
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
@@ -54,7 +54,7 @@ class ConsoleView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.capture)
-        layout.addWidget(IdeaInputControl(session))  # ideas from phones too (room/pages.py)
+        layout.addWidget(IdeaInputControl(session))  # ideas from phones too (workshop_app/phone_page.py)
         layout.addWidget(self.tabs, 1)
         self._connect_signals()
         self.refresh()

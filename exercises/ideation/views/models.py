@@ -11,7 +11,7 @@ import json
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QSortFilterProxyModel, Qt
 
-from ui.errors import show_error
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants

@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 
-from ui import theme
+from ui.kit import theme
 
 
 def font(px: float, bold: bool = False, italic: bool = False) -> QFont:

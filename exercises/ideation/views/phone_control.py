@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
-from ui.stage_input import StageInputControl
+from ui.kit.stage_input import StageInputControl
 from workshop_app.i18n import _
 
 from .. import logic

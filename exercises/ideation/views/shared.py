@@ -13,8 +13,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
-from ui import theme
-from ui.room import ROOM_SHARE
+from ui.kit import theme
+from ui.kit.legibility import ROOM_SHARE
 from workshop_app.i18n import _
 
 from .. import logic
@@ -22,7 +22,7 @@ from . import commands
 from .paint import font, ink_on, wrap_lines
 from .card_view import SharedCard
 
-MIN_FONT = ROOM_SHARE  # of the window height: read from 12 m (ui.room)
+MIN_FONT = ROOM_SHARE  # of the window height: read from 12 m (ui.kit.legibility)
 PANEL = QColor("#2B4C74")
 LIGHT = QColor("#D9E2EC")
 CARD_LINES, NAME_LINES, AMBITION_LINES = 4, 3, 3

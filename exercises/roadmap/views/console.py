@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
                                QLineEdit, QListView, QMessageBox, QPushButton, QScrollArea, QSpinBox, QSplitter,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
-from ui import theme
-from ui.errors import show_error
+from ui.kit import theme
+from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.horizons import horizon_label
 from workshop_app.i18n import _

@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from exercises.governance.views.painting import abbreviated, elided, font
+from ui.kit.painting import abbreviated, elided, font
 from workshop_app.i18n import _, translate
 
 from ..logic import HORIZON_LABELS, clamp_placement, horizon_bands, pack_rows, quarter_label
@@ -89,10 +89,10 @@ class TimelineWidget(QWidget):
         return max(min(self.height() / 600, self.width() / 1000), 0.6) * self.text_scale
 
     def min_px(self) -> float:
-        """The smallest text: on the projector, the size read from 12 m (ui.room); else none."""
+        """The smallest text: on the projector, the size read from 12 m (ui.kit.legibility); else none."""
         if not self.dark:
             return 0.0
-        from ui.room import room_px
+        from ui.kit.legibility import room_px
 
         return float(room_px(self.window().height()))
 

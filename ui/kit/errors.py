@@ -58,6 +58,9 @@ def dialog_parent(owner: QObject | None) -> QWidget | None:
     if window is not None and not window.inherits("SharedScreen"):
         return window
     app = QApplication.instance()
+    active = app.activeWindow() if app else None
+    if isinstance(active, QMainWindow):
+        return active
     mains = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow)] if app else []
     return next((w for w in mains if w.isVisible()), mains[0] if mains else window)
 

@@ -7,14 +7,14 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from ..agenda import list_blocks
-from ..clock import Clock
-from ..join_codes import ensure_codes
-from ..participants import add_participant
-from ..run import set_current
-from ..seminar import set_ambition, update_seminar
-from ..creation import SeminarSpec, create_seminar
-from ..store import SUFFIX, Store
+from workshop_app.agenda import list_blocks
+from workshop_app.clock import Clock
+from workshop_app.join_codes import ensure_codes
+from workshop_app.participants import add_participant
+from workshop_app.run import set_current
+from workshop_app.seminar import set_ambition, update_seminar
+from workshop_app.creation import SeminarSpec, create_seminar
+from workshop_app.store import SUFFIX, Store
 
 CONTENT = Path(__file__).with_name("demo_content.json")
 DEMO_DATES = ["2026-12-03", "2026-12-04"]
@@ -74,8 +74,8 @@ def build_demo(path: str | Path, language: str = "fr", clock: Clock | None = Non
 def _cache_name(language: str) -> str:
     import zlib  # a checksum is enough to notice the content changed (hashlib costs 5 ms to import)
 
-    from .. import __version__
-    from ..schema import SCHEMA_VERSION
+    from workshop_app import __version__
+    from workshop_app.schema import SCHEMA_VERSION
 
     digest = f"{zlib.crc32(CONTENT.read_bytes()):08x}"
     return f"demo-{language}-{__version__}-s{SCHEMA_VERSION}-{digest}{SUFFIX}"
@@ -89,7 +89,7 @@ def open_demo_copy(target: str | Path, language: str, cache_folder: str | Path) 
     """
     import sqlite3
 
-    from ..store import StoreError, check_file, open_store
+    from workshop_app.store import StoreError, check_file, open_store
 
     cache_folder = Path(cache_folder)
     cache_folder.mkdir(parents=True, exist_ok=True)

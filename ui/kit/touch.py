@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy, QWidget)
 
-from ui import theme
-from ui.room import ROOM_SHARE
+from . import theme
+from .legibility import ROOM_SHARE
 
 PALE = "#D9E2EC"
 SOFT = "#9FB3C8"
