@@ -22,6 +22,7 @@ MEASURES = {
     "export-warm-up": "benchmarks.export:warm_up",
     "calibrate": "benchmarks.calibrate:measure",
     "room": "benchmarks.room:measure",
+    "room-input": "benchmarks.room_input:measure",
 }
 
 

@@ -271,6 +271,12 @@ def measure(args: list[str]) -> dict:
 
 
 def run(ctx: Context) -> list[Figure]:
+    from .room_input import run as run_input
+
+    return _run_votes(ctx) + run_input(ctx)
+
+
+def _run_votes(ctx: Context) -> list[Figure]:
     result = child(ctx, "room", str(ctx.folder), "3" if ctx.quick else "10", timeout=300)
     lost = PHONES - min(result["ballots"], result["acked"])
     ctx.note(f"room: {result['acked']} of {PHONES} casts acknowledged, {result['ballots']} ballots and "

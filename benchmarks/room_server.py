@@ -3,7 +3,9 @@
 It serves FILE on 127.0.0.1 (a free port) with the headless writer, prints ``READY {json}``
 (the address and the join codes), then obeys one command a line on stdin:
 ``open METHOD`` opens a round through the writer (as the console would) and prints ``OPENED id``;
-``close ID`` closes it; ``cpu`` prints this process's CPU seconds; ``quit`` stops. One network address stands for
+``close ID`` closes it; ``ideas`` opens a round of ideas and the ideation input to phones,
+``trends N`` adds N trends and opens their rating to phones (both print ``OPENED id``, as the
+console's input control would); ``cpu`` prints this process's CPU seconds; ``quit`` stops. One network address stands for
 200 phones here, so the per-address limit is raised; the per-device limit is the app's.
 """
 
@@ -40,6 +42,20 @@ def main(argv: list[str]) -> int:
                 rid = int(command[1])
                 writer.submit(lambda store, _keys: close_round(store, rid)).result()
                 print(f"CLOSED {rid}", flush=True)
+            elif command[0] == "ideas":
+                from exercises.ideation.rounds import open_round
+
+                rid = writer.submit(lambda store, _keys: open_round(store, "Benchmark round")).result()
+                server.room.room_state.open_input("ideation", "phones", rid)
+                print(f"OPENED {rid}", flush=True)
+            elif command[0] == "trends":
+                from exercises.trends.store_ops import add_trend
+
+                count = int(command[1])
+                ids = writer.submit(lambda store, _keys: [add_trend(store, f"Trend {i}", "About it")
+                                                          for i in range(count)]).result()
+                server.room.room_state.open_input("trends", "phones")
+                print(f"OPENED {' '.join(map(str, ids))}", flush=True)
             elif command[0] == "cpu":
                 print(f"CPU {time.process_time()}", flush=True)
             elif command[0] == "quit":

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
@@ -27,12 +27,15 @@ from exercises.arbitration.rounds import get_round, option_labels
 from workshop_app import join_codes
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _, current_language, plural, use_language
+from workshop_app.room_state import RoomState
 from workshop_app.store import StoreError
 
 from . import ballots
 from .live import Changes
+from .pages import PhonePage, phone_pages
 from .reader import Reader
 from .security import ANON_COOKIE, DEVICE_COOKIE, Guard, RoomConfig, check_csrf, make_csrf, server_error
+from .stage_routes import LONG_VALUE, StageRoutes
 from .state import PhoneState, RoomSnapshot, phone_state, snapshot, voted_rounds
 from .writer import Writer
 
@@ -48,21 +51,34 @@ class BadForm(Exception):
     pass
 
 
-class Room:
-    """The server's state: its reader, its writer, the change stream and who is connected."""
+class Room(StageRoutes):
+    """The server's state: its reader, its writer, the change stream and who is connected.
+
+    ``room_state`` is the core's live ``RoomState`` (the GUI session's own, or one of the
+    headless server's): which stages take input from phones now. The room listens to it.
+    """
 
     def __init__(self, reader: Reader, writer: Writer, config: RoomConfig | None = None,
-                 changes: Changes | None = None):
+                 changes: Changes | None = None, room_state: RoomState | None = None,
+                 pages: list[PhonePage] | None = None):
         self.reader = reader
         self.writer = writer
         self.config = config or RoomConfig()
         self.changes = changes or Changes()
-        self.env = Environment(loader=FileSystemLoader(HERE / "templates"),
+        self.room_state = room_state if room_state is not None else RoomState()
+        self.pages = {p.stage: p for p in (phone_pages() if pages is None else pages)}
+        self._unsubscribe = self.room_state.subscribe(lambda part: self.notify() if part == "input" else None)
+        loader = ChoiceLoader([FileSystemLoader(HERE / "templates"),
+                               PrefixLoader({p.stage: FileSystemLoader(p.folder) for p in self.pages.values()})])
+        self.env = Environment(loader=loader,
                                autoescape=select_autoescape(default=True, default_for_string=True),
                                auto_reload=False)
         self.env.globals.update(_=_, plural=plural)
         for name in ("join.html", "waiting.html", "ballot.html", "review.html", "message.html"):
             self.env.get_template(name)  # compiled now, not on the first phone's request
+        for page in self.pages.values():
+            for name in page.templates:
+                self.env.get_template(f"{page.stage}/{name}")
         self._snapshot: tuple[int, RoomSnapshot] | None = None
         self._streams: dict[int, int] = {}
         self._seen: dict[int, float] = {}
@@ -74,6 +90,8 @@ class Room:
             Route("/join", self.join, methods=["POST"]),
             Route("/vote", self.vote_page),
             Route("/vote/{round_id:int}", self.vote, methods=["POST"]),
+            Route("/in/{stage}", self.stage_page),
+            Route("/in/{stage}", self.stage_post, methods=["POST"]),
             Route("/state", self.state),
             Route("/events", self.events),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
@@ -85,6 +103,17 @@ class Room:
                 self.config.host.startswith("127.") or not (scope.get("client") or ("",))[0].startswith("127.")):
             self.first_request_at = time.time()  # a phone reached us (the laptop's own browser does not count)
         await self.guard(scope, receive, send)
+
+    def close(self) -> None:
+        """Stop listening to the room state (the server stops)."""
+        self._unsubscribe()
+
+    def phone_key(self, snap: RoomSnapshot, participant: int | None, token: str) -> str:
+        """The phone's state key: its vote's (``w``, ``r3``, ``v3``), then the open pages' part."""
+        key = snap.state(participant, token).key if token else "out"
+        if key == "out" or key.startswith("r"):
+            return key
+        return (key + self.page_keys())[:12]
 
     def notify(self) -> None:
         """Something was committed: every phone's stream re-reads its state (thread-safe)."""
@@ -131,7 +160,7 @@ class Room:
             response.set_cookie(ANON_COOKIE, new_anon, max_age=COOKIE_AGE, httponly=True, samesite="lax")
         return response
 
-    async def _form(self, request: Request) -> dict[str, str]:
+    async def _form(self, request: Request, long_fields: tuple[str, ...] = ()) -> dict[str, str]:
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
             raise BadForm
         body = await request.body()
@@ -141,7 +170,8 @@ class Room:
         except (UnicodeDecodeError, ValueError):
             raise BadForm from None
         form = dict(pairs)
-        if len(form) != len(pairs) or any(len(v) > 200 for v in form.values()):
+        if len(form) != len(pairs) or any(len(v) > (LONG_VALUE if k in long_fields else 200)
+                                          for k, v in form.items()):
             raise BadForm
         return form
 
@@ -214,6 +244,9 @@ class Room:
         if state.participant_id is None:
             return RedirectResponse("/", status_code=303)
         if state.round is None:
+            pages = self.open_pages()
+            if pages:  # no vote to cast: the first stage taking input from phones
+                return RedirectResponse(f"/in/{pages[0].stage}", status_code=303)
             return self._render(request, "waiting.html", visitor=token, state=state)
         done = request.query_params.get("done", "")
         receipt = None
@@ -286,7 +319,7 @@ class Room:
     # --- following the room ------------------------------------------------------------
     async def state(self, request: Request) -> Response:
         token, participant = self._device(request)
-        key = self._snap().state(participant, token).key if token else "out"
+        key = self.phone_key(self._snap(), participant, token)
         return JSONResponse({"key": key}, headers={"cache-control": "no-store"})
 
     async def events(self, request: Request) -> Response:
@@ -306,7 +339,7 @@ class Room:
                 version = self.changes.version
                 snap = self.reader.read(snapshot) if fresh else self._snap()
                 fresh = False
-                key = snap.state(participant, token).key if token else "out"
+                key = self.phone_key(snap, participant, token)
                 if key != last:
                     last = key
                     yield f"id: {key}\nevent: state\ndata: {key}\n\n"

@@ -2,6 +2,9 @@
 
 A writer thread owns the seminar file (its own store and secret-round keys); the server reads
 through its own read-only connection. It prints the address and every participant's join code.
+With no GUI to open a stage's input, ``--open STAGE`` (repeatable: ``ideation``, ``trends``,
+``diagnosis``) opens it to phones for the whole run, in a ``RoomState`` of its own; the ideation
+page sends into the seminar's current round. Without ``--open`` phones only vote.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Callable
 
 from workshop_app import join_codes
 from workshop_app.i18n import _
+from workshop_app.room_state import RoomState
 
 from .app import Room
 from .reader import Reader
@@ -25,14 +29,16 @@ def default_host() -> str:
 
 
 def start_headless(path: str | Path, host: str | None = None, port: int = 8765,
-                   config: RoomConfig | None = None) -> tuple[RoomServer, ThreadWriter]:
+                   config: RoomConfig | None = None, room_state: RoomState | None = None
+                   ) -> tuple[RoomServer, ThreadWriter]:
     """Open the file's writer and reader and start serving; the caller stops both."""
     room_box: list[Room] = []
     writer = ThreadWriter(path, on_commit=lambda: room_box[0].notify() if room_box else None)
     try:
         writer.submit(lambda store, _keys: join_codes.ensure_codes(store)).result()
         reader = Reader(path)
-        room = Room(reader, writer, config or RoomConfig(host=host or default_host(), port=port))
+        room = Room(reader, writer, config or RoomConfig(host=host or default_host(), port=port),
+                    room_state=room_state)
         room_box.append(room)
         server = RoomServer(room)
         server.start()
@@ -48,12 +54,30 @@ def stop_headless(server: RoomServer, writer: ThreadWriter) -> None:
     writer.close()
 
 
+def open_stages(stages: list[str] | tuple[str, ...]) -> RoomState:
+    """A room state with each of ``stages`` open to phones (a ValueError names an unknown one)."""
+    from .pages import phone_pages
+
+    known = [p.stage for p in phone_pages()]
+    state = RoomState()
+    for stage in stages:
+        if stage not in known:
+            raise ValueError(_("No phone page for {stage}: choose among {known}.").format(
+                stage=stage, known=", ".join(known)))
+        state.open_input(stage, "phones")
+    return state
+
+
 def serve(path: str | Path, host: str | None = None, port: int = 8765,
-          out: Callable[[str], None] = print, stop: threading.Event | None = None) -> int:
+          out: Callable[[str], None] = print, stop: threading.Event | None = None,
+          stages: list[str] | tuple[str, ...] = ()) -> int:
     """Serve until ``stop`` is set or Ctrl+C; prints the address and the join codes."""
-    server, writer = start_headless(path, host, port)
+    state = open_stages(stages)
+    server, writer = start_headless(path, host, port, room_state=state)
     try:
         out(_("Phones can join at {url}").format(url=server.url))
+        if stages:
+            out(_("Open to phones: {stages}").format(stages=", ".join(stages)))
         codes = server.room.reader.read(join_codes.list_codes)
         for code in codes:
             out(f"  {code.shown}  {server.url}/j/{code.code}  {code.name}")

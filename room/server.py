@@ -144,6 +144,7 @@ class RoomServer:
         if self._server is None:
             return
         self.room.changes.stop()
+        self.room.close()
         self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=10)

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "workshop_app" / "locale" / "fr.po"
 SOURCES = ("workshop_app", "ui", "exercises", "exports", "room")
 # Jinja templates call the same _(): their literal strings are collected too
-TEMPLATES = ("room/templates",)
+TEMPLATES = ("room/templates", "exercises")  # the exercises' phone pages: exercises/*/phone/*.html
 _TEMPLATE_CALL = re.compile(r"""\b_\(\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\)""")
 # English strings handed to translate(text, language) for the seminar's own content.
 MARKED_CALLS = {"_", "N_", "translate", "tr", "t"}

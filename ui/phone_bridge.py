@@ -2,8 +2,9 @@
 
 The server (in its own thread) calls ``submit(fn)``; the function is queued to the main thread,
 where the session's store lives, runs there with ``session.vote_keys`` (the same keys the booth
-casts with), and its future is resolved after the commit. Then ``session.notify("arbitration")``
-updates the console and the shared screen, as a vote at the booth does.
+casts with), and its future is resolved after the commit. Then ``session.notify(kind)`` updates
+the console and the shared screen, as a vote at the booth does: ``kind`` is the stage a
+submission names (``fn.kind``, set by ``room.stage_routes``), "arbitration" for a ballot.
 """
 
 from __future__ import annotations
@@ -58,4 +59,5 @@ class PhoneBridge(QObject):
             QTimer.singleShot(50, self._run_pending)
             return
         if run_jobs(store, self.session.vote_keys, jobs):
-            self.session.notify("arbitration")
+            for kind in dict.fromkeys(getattr(fn, "kind", "arbitration") for fn, _future in jobs):
+                self.session.notify(kind)

@@ -166,7 +166,8 @@ class PhonesPanel(QWidget):
         reader = None
         try:
             reader = Reader(store.path)
-            room = Room(reader, self.bridge, RoomConfig(host=self.network.currentData(), port=self.port.value()))
+            room = Room(reader, self.bridge, RoomConfig(host=self.network.currentData(), port=self.port.value()),
+                        room_state=self.session.room)  # what is open for input, from the stages' tabs
             server = RoomServer(room)
             server.start()
         except (RoomServerError, ValueError, OSError) as error:

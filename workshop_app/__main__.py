@@ -82,6 +82,8 @@ def _commands_parser() -> argparse.ArgumentParser:
     serve.add_argument("file", help=_("the .workshop file to serve"))
     serve.add_argument("--host", help=_("the laptop's address on the room's network (default: the first found)"))
     serve.add_argument("--port", type=int, default=8765, help=_("the port (default 8765)"))
+    serve.add_argument("--open", action="append", default=[], metavar="STAGE", dest="stages",
+                       help=_("open a stage's input to phones: ideation, trends or diagnosis (repeatable)"))
     return parser
 
 
@@ -145,7 +147,8 @@ def run_command(argv: list[str]) -> int:
 
             try:
                 check_file(args.file)
-                return serve(args.file, args.host, args.port, out=lambda line: print(line, flush=True))
+                return serve(args.file, args.host, args.port, out=lambda line: print(line, flush=True),
+                             stages=args.stages)
             except (RoomServerError, ValueError) as error:
                 return _fail(str(error))
     except (StoreError, ValidationError) as error:

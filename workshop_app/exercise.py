@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # annotations only: listing the exercises imports neither
     import sqlite3
 
+    from .phone_page import PhonePage
     from .report import Block, Section, SummaryPart
     from .store import Store
 
@@ -62,6 +63,12 @@ class Exercise:
     def owner_report(self, store: Store, language: str, name: str) -> Section | None:
         """The part of the document one person carries alone (``export --owner``), or None
         when this stage has no such part or ``name`` carries nothing in it."""
+        return None
+
+    def phone_page(self) -> PhonePage | None:
+        """The page phones get while this stage's input is open to them (``workshop_app.phone_page``),
+        or None when the stage takes no individual input from phones. Imported lazily: listing
+        the exercises loads no page."""
         return None
 
     def export_data(self, store: Store) -> dict[str, Any]:

@@ -35,6 +35,11 @@ class DiagnosisExercise(Exercise):
 
         return report_section(store, language)
 
+    def phone_page(self):
+        from .phone_page import page
+
+        return page()
+
     def export_data(self, store: Store) -> dict[str, Any]:
         return {"diagnosis_ratings": store.query(
             "SELECT characteristic, participant_id, score FROM diagnosis_ratings"

@@ -13,6 +13,7 @@ from ui.kit.touch import ChoiceRow, NamePicker, role_label, shared_style, touch_
 from ui.kit import theme
 from ui.kit.chart_area import ChartArea
 from ui.kit.errors import show_error
+from ui.kit.stage_input import StageInputControl
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants
@@ -310,6 +311,7 @@ class ConsoleView(QWidget):
         self.tabs.addTab(results, _("Results"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(StageInputControl(session, logic.KEY))  # ratings from phones too (workshop_app/phone_page.py)
         layout.addWidget(self.tabs, 1)
         self.start.setEnabled(not session.read_only)
         self._connect_signals()

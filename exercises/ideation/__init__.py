@@ -48,6 +48,11 @@ class IdeationExercise(Exercise):
     def title(self, language: str) -> str:
         return translate("Innovation axes", language)
 
+    def phone_page(self):
+        from .phone_page import page
+
+        return page()
+
     def fill_demo(self, store: Store, demo_content: dict[str, Any], language: str) -> None:
         from . import demo
 

@@ -37,6 +37,11 @@ class TrendsExercise(Exercise):
 
         return report_section(store, language)
 
+    def phone_page(self):
+        from .phone_page import page
+
+        return page()
+
     def export_data(self, store: Store) -> dict[str, Any]:
         return {
             "segments": store.query("SELECT id, key, name, position FROM segments ORDER BY position, id"),

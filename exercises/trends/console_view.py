@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QHeaderView, QLabel, Q
 
 from ui.kit import theme
 from ui.kit.errors import show_error
+from ui.kit.stage_input import StageInputControl
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
@@ -76,6 +77,7 @@ class ConsoleView(QWidget):
         splitter.setSizes([560, 700])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(StageInputControl(session, "trends"))  # ratings from phones too (workshop_app/phone_page.py)
         layout.addWidget(splitter, 1)
         self._connect_signals()
         self.refresh()

@@ -15,6 +15,7 @@ from .board import IdeaBoard
 from .capture import CaptureBar
 from .initiatives_panel import InitiativesPanel
 from .models import IdeasModel
+from .phone_control import IdeaInputControl
 
 
 class ConsoleView(QWidget):
@@ -53,6 +54,7 @@ class ConsoleView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.capture)
+        layout.addWidget(IdeaInputControl(session))  # ideas from phones too (workshop_app/phone_page.py)
         layout.addWidget(self.tabs, 1)
         self._connect_signals()
         self.refresh()
