@@ -181,12 +181,9 @@ def _cleanup(path: Path, conn: sqlite3.Connection | None = None) -> None:
 
 
 def _migrate_to(conn: sqlite3.Connection, version: int) -> None:
-    from workshop_app.schema import MIGRATIONS
+    from workshop_app.schema import apply
 
-    for number in range(1, version + 1):
-        for statement in MIGRATIONS[number - 1].split(";"):
-            if statement.strip():
-                conn.execute(statement)
+    apply(conn, 1, version)
     conn.execute(f"PRAGMA user_version = {version}")
 
 

@@ -16,7 +16,7 @@ import math
 import sqlite3
 
 from .i18n import _
-from .schema import MIGRATIONS
+from .schema import MIGRATIONS, apply
 
 # tables that describe the file itself, not the seminar (not exported, not imported)
 FILE_TABLES = ("file_state",)
@@ -67,10 +67,7 @@ def reference_schema(version: int) -> dict[str, dict[str, str]]:
     """{table: {column: declared type}} of a file at ``version``, as the migrations make it."""
     conn = sqlite3.connect(":memory:")
     try:
-        for migration in MIGRATIONS[:version]:
-            for statement in migration.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+        apply(conn, 1, version)
         return _schema(conn)
     finally:
         conn.close()

@@ -289,3 +289,33 @@ MIGRATIONS: list[str] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def statements(number: int) -> list[str]:
+    """Migration ``number``'s statements, one by one, as SQLite itself ends them.
+
+    A semicolon inside a quoted value or a trigger's body does not end a statement
+    (splitting on ";" would cut it); ``sqlite3.complete_statement`` decides.
+    """
+    import sqlite3
+
+    out: list[str] = []
+    pending = ""
+    for line in MIGRATIONS[number - 1].splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                out.append(pending.strip())
+            pending = ""
+    if pending.strip():  # a last statement without its semicolon
+        if not sqlite3.complete_statement(pending + ";"):
+            raise ValueError(f"migration {number} ends inside a statement: {pending.strip()[:60]!r}")
+        out.append(pending.strip())
+    return out
+
+
+def apply(conn, first: int, last: int) -> None:
+    """Run migrations ``first``..``last`` statement by statement (the caller holds the transaction)."""
+    for number in range(first, last + 1):
+        for statement in statements(number):
+            conn.execute(statement)

@@ -26,7 +26,7 @@ from .filecheck import (APPLICATION_ID, JOURNALS, SQLITE_MAGIC, DamagedFileError
                         ForeignJournalError, NewerVersionError, NotASeminarError, StoreError, check_file,
                         has_journal, inspect_header, read_only_uri, sibling)
 from .i18n import _
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import SCHEMA_VERSION
 
 SUFFIX = ".workshop"
 BUSY_SECONDS = 3.0  # how long an action waits for another program's write to end
@@ -382,21 +382,23 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
 
 
 def migrate(conn: sqlite3.Connection, before_migration=None) -> None:
-    """Run the migrations the file lacks, each in its own transaction."""
+    """Run the migrations the file lacks, statement by statement, in one transaction:
+    a failure or a crash leaves the file at the version it had."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version < SCHEMA_VERSION and version > 0 and before_migration is not None:
+    if version >= SCHEMA_VERSION:
+        return
+    if version > 0 and before_migration is not None:
         before_migration(version)
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in MIGRATIONS[number - 1].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    from .schema import apply
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        apply(conn, version + 1, SCHEMA_VERSION)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def create_store(path: str | Path, title: str, organisation: str = "", language: str = "fr",

@@ -286,3 +286,42 @@ def test_sqlite_utils_is_imported_plainly(tmp_path):
             "print(m.db.np is not None, [k for k, v in sys.modules.items() if v is None])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "[]"]
+
+
+def test_migrations_are_cut_where_sqlite_ends_a_statement():
+    """A semicolon inside a quoted value or a trigger does not end a statement."""
+    from workshop_app import schema
+
+    script = ("CREATE TABLE t (a TEXT);\nINSERT INTO t VALUES ('one; two');\n"
+              "CREATE TRIGGER g AFTER INSERT ON t BEGIN\n  UPDATE t SET a = a || ';';\nEND;\n")
+    saved = list(schema.MIGRATIONS)
+    try:
+        schema.MIGRATIONS[:] = [script]
+        assert schema.statements(1) == ["CREATE TABLE t (a TEXT);", "INSERT INTO t VALUES ('one; two');",
+                                        "CREATE TRIGGER g AFTER INSERT ON t BEGIN\n  UPDATE t SET a = a || ';';\nEND;"]
+    finally:
+        schema.MIGRATIONS[:] = saved
+    every = [s for number in range(1, schema.SCHEMA_VERSION + 1) for s in schema.statements(number)]
+    assert len(every) > 20 and all(s.endswith(";") or s.upper().startswith(("CREATE", "INSERT", "UPDATE",
+                                                                           "ALTER", "DROP")) for s in every)
+
+
+def test_a_failing_migration_leaves_the_file_at_its_version(tmp_path, monkeypatch):
+    """All pending migrations run in one transaction: a failure changes nothing."""
+    import sqlite3
+
+    from workshop_app import schema
+    from workshop_app.store import migrate
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.apply(conn, 1, 1)
+    conn.execute("PRAGMA user_version = 1")
+    tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, "CREATE TABLE broken (;"])
+    monkeypatch.setattr("workshop_app.store.SCHEMA_VERSION", len(schema.MIGRATIONS))
+    with pytest.raises(sqlite3.Error):
+        migrate(conn)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")) == tables
+    conn.close()
