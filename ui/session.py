@@ -11,9 +11,9 @@ Signals:
     closed(): the seminar was closed.
 
 ``room`` is what the room is shown and asked now (the booth's step, what the projector
-presents); ``vote_keys`` the secret rounds' keys. ``exercise_state`` holds per-exercise UI state that both windows must see (e.g. the
-trend card currently shown, the voter in the booth); anything that must survive a
-restart belongs in the store instead.
+presents, each stage's screen such as the trend on the card, which stages take input);
+``vote_keys`` the secret rounds' keys. Anything that must survive a restart belongs in
+the store instead.
 """
 
 from __future__ import annotations
@@ -45,7 +45,6 @@ class Session(QObject):
         self.runner = Runner(store, self.clock)
         self.undo_stack = QUndoStack(self)
         self.room = RoomState()
-        self.exercise_state: dict[str, object] = {}
         self.vote_keys = VoteKeys()  # the secret rounds' keys: in this process's memory only
         self._tick = QTimer(self)
         self._tick.setTimerType(Qt.CoarseTimer)

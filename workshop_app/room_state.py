@@ -97,12 +97,17 @@ class RoomState:
         return tuple(i for i in self._inputs.values() if i.open)
 
     # --- transitions -----------------------------------------------------------------
-    def set_screen(self, stage: str, screen) -> bool:
-        """Replace ``stage``'s screen (a frozen dataclass); True (and announced) if it changed."""
+    def set_screen(self, stage: str, screen, announce: bool = True) -> bool:
+        """Replace ``stage``'s screen (a frozen dataclass); True (and announced) if it changed.
+
+        ``announce=False`` is for a view that corrects the screen while rendering it (for
+        example a deleted trend): every view makes the same correction before it draws.
+        """
         if self._screens.get(stage) == screen:
             return False
         self._screens[stage] = screen
-        self._announce(stage)
+        if announce:
+            self._announce(stage)
         return True
 
     def open_input(self, stage: str, ways: str, target_id: int | None = None) -> None:

@@ -14,7 +14,6 @@ from workshop_app.participants import list_participants
 from . import logic
 from .report import format_score
 
-STATE_ONLY = -1  # changed(kind, id) with this id: only the shared UI state changed
 GROUP_TINT = {"internal": "#FDF3E1", "external": "#E6F4F1"}
 
 
@@ -44,7 +43,7 @@ class _Reloading(QAbstractTableModel):
         session.changed.connect(self._on_changed)
 
     def _on_changed(self, kind: str, ident: int) -> None:
-        if kind in (logic.KEY, "participants") and ident != STATE_ONLY:
+        if kind in (logic.KEY, "participants"):
             self.beginResetModel()
             self._load()
             self.endResetModel()

@@ -1,8 +1,10 @@
 """The self-diagnosis views: the facilitator's score grid and the shared screen, where each
 participant in turn touches their name, then a score for each characteristic, or the room
-sees the radar. Shared UI state: ``session.exercise_state["diagnosis"]``."""
+sees the radar. Shared UI state: ``DiagnosisScreen`` in the room state (``session.room``)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout,
@@ -19,26 +21,29 @@ from workshop_app.i18n import _
 from workshop_app.participants import list_participants
 
 from . import logic
-from .models import STATE_ONLY, ResultsModel, ScoreGridModel, set_score
+from .models import ResultsModel, ScoreGridModel, set_score
 from .report import format_score
 
 SCREENS = ("rate", "radar")
 
 
-def state(session) -> dict:
-    current = session.exercise_state.get(logic.KEY)
-    if not isinstance(current, dict):
-        current = {"rater_id": None, "index": 0, "screen": "rate"}
-        session.exercise_state[logic.KEY] = current
-    return current
+@dataclass(frozen=True)
+class DiagnosisScreen:
+    """Who rates on the shared screen, which characteristic, and which screen the room sees."""
+
+    rater_id: int | None = None
+    index: int = 0
+    screen: str = "rate"
+
+
+def state(session) -> DiagnosisScreen:
+    """The diagnosis screen in the room state (``session.room``), out of the file."""
+    return session.room.screen(logic.KEY, DiagnosisScreen())
 
 
 def update(session, **changes) -> None:
-    current = state(session)
-    if all(current.get(k) == v for k, v in changes.items()):
-        return
-    current.update(changes)
-    session.notify(logic.KEY, STATE_ONLY)
+    """Change some fields; announced as ``room_changed("diagnosis")`` if anything changed."""
+    session.room.set_screen(logic.KEY, replace(state(session), **changes))
 
 
 def unfinished(session) -> list:
@@ -129,7 +134,7 @@ class RatePage(QWidget):
     def refresh(self) -> None:
         st = state(self.session)
         people = {p.id: p for p in list_participants(self.session.store)}
-        rater = people.get(st["rater_id"])
+        rater = people.get(st.rater_id)
         if rater is None:
             waiting = unfinished(self.session)
             self.progress.setText(_("{done} of {total} have finished").format(
@@ -141,7 +146,7 @@ class RatePage(QWidget):
             self.stack.setCurrentWidget(self.picker)
             return
         items = logic.characteristics(self.session.language)
-        index = min(max(st["index"], 0), len(items) - 1)
+        index = min(max(st.index, 0), len(items) - 1)
         item = items[index]
         self.who.setText(_("{name} · {n} of {total}").format(name=rater.name, n=index + 1, total=len(items)))
         self.group.setText(_("Internal lever") if item.group == "internal" else _("External quality"))
@@ -160,7 +165,7 @@ class RatePage(QWidget):
 
     def _go(self, delta: int) -> None:
         st = state(self.session)
-        index = st["index"] + delta
+        index = st.index + delta
         if index >= len(logic.keys()):
             update(self.session, rater_id=None, index=0)
         else:
@@ -168,9 +173,9 @@ class RatePage(QWidget):
 
     def _on_scored(self, score: int) -> None:
         st = state(self.session)
-        key = logic.keys()[min(st["index"], len(logic.keys()) - 1)]
+        key = logic.keys()[min(st.index, len(logic.keys()) - 1)]
         try:
-            set_score(self.session, key, st["rater_id"], score)
+            set_score(self.session, key, st.rater_id, score)
         except ValidationError as error:
             show_error(self, str(error))
             return
@@ -236,6 +241,7 @@ class SharedView(QWidget):
         layout.addWidget(self.pages)
         self.setStyleSheet(shared_style(720))
         self.session.changed.connect(self._on_changed)
+        self.session.room_changed.connect(lambda part: part == logic.KEY and self.refresh())
         self.refresh()
 
     def _on_changed(self, kind: str, _ident: int) -> None:
@@ -245,7 +251,7 @@ class SharedView(QWidget):
     def refresh(self) -> None:
         st = state(self.session)
         self.rate.refresh()
-        self.pages.setCurrentIndex(SCREENS.index(st["screen"]) if st["screen"] in SCREENS else 0)
+        self.pages.setCurrentIndex(SCREENS.index(st.screen) if st.screen in SCREENS else 0)
         self.radar.invalidate()
 
     def resizeEvent(self, event) -> None:
@@ -319,6 +325,7 @@ class ConsoleView(QWidget):
 
     def _connect_signals(self) -> None:
         self.session.changed.connect(self._on_changed)
+        self.session.room_changed.connect(lambda part: part == logic.KEY and self.refresh())
         self.show_button.clicked.connect(lambda: self.session.present(logic.KEY))
         self.screen_buttons.idClicked.connect(lambda i: update(self.session, screen=SCREENS[i]))
         self.start.clicked.connect(self._on_start)
@@ -329,7 +336,7 @@ class ConsoleView(QWidget):
 
     def refresh(self) -> None:
         st = state(self.session)
-        self.screen_buttons.button(SCREENS.index(st["screen"]) if st["screen"] in SCREENS else 0
+        self.screen_buttons.button(SCREENS.index(st.screen) if st.screen in SCREENS else 0
                                    ).setChecked(True)
         chosen = self.rater.currentData()
         self.rater.clear()

@@ -121,7 +121,7 @@ class RatingPanel(QWidget):
 
     def refresh(self) -> None:
         st = state(self.session)
-        trend_id = st["trend_id"]
+        trend_id = st.trend_id
         self.model.set_trend(trend_id)
         if trend_id is None:
             self.heading.setText(_("Select a trend in the list."))
@@ -129,7 +129,7 @@ class RatingPanel(QWidget):
             return
         trend = ops.get_trend(self.session.store, trend_id)
         rater = next((p.name for p in ops.pending_raters(self.session.store, trend_id)
-                      if p.id == st["rater_id"]), None)
+                      if p.id == st.rater_id), None)
         status = _("{name} is rating on the shared screen.").format(name=rater) if rater else ""
         self.heading.setText(f"{trend.title}\n{status}".strip())
         pending = ops.pending_raters(self.session.store, trend_id)
@@ -154,7 +154,7 @@ class RatingPanel(QWidget):
             commands.clear_rating(self.session, rating.trend_id, rating.participant_id)
 
     def _on_save_consensus(self) -> None:
-        trend_id = state(self.session)["trend_id"]
+        trend_id = state(self.session).trend_id
         if trend_id is None:
             return
         try:
@@ -164,7 +164,7 @@ class RatingPanel(QWidget):
             show_error(self, str(error))
 
     def _on_clear_consensus(self) -> None:
-        trend_id = state(self.session)["trend_id"]
+        trend_id = state(self.session).trend_id
         if trend_id is not None:
             commands.clear_rating(self.session, trend_id, None)
 

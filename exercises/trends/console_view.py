@@ -84,6 +84,7 @@ class ConsoleView(QWidget):
 
     def _connect_signals(self) -> None:
         self.session.changed.connect(self._on_changed)
+        self.session.room_changed.connect(lambda part: part == KEY and self.refresh())
         self.show_button.clicked.connect(lambda: self.session.present(KEY))
         self.screen_buttons.idClicked.connect(lambda i: update(self.session, screen=SCREENS[i]))
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
@@ -101,18 +102,18 @@ class ConsoleView(QWidget):
 
     def refresh(self) -> None:
         st = ensure_current(self.session)
-        screen = st["screen"] if st["screen"] in SCREENS else "card"
+        screen = st.screen if st.screen in SCREENS else "card"
         self.screen_buttons.button(SCREENS.index(screen)).setChecked(True)
         self._select_current()
         self.rating.refresh()
 
     def _select_current(self) -> None:
-        row = self.trends.row_of(state(self.session)["trend_id"])
+        row = self.trends.row_of(state(self.session).trend_id)
         if row >= 0 and self.table.currentIndex().row() != row:
             self.table.selectRow(row)
 
     def current_trend_id(self) -> int | None:
-        return state(self.session)["trend_id"]
+        return state(self.session).trend_id
 
     def _on_row_changed(self, current, _previous) -> None:
         if current.isValid():

@@ -15,7 +15,6 @@ from workshop_app.participants import list_participants
 from . import commands
 from . import store_ops as ops
 from .logic import KEY, format_mean, horizon_label, lifecycle_label, summarise
-from .state import STATE_ONLY
 
 TrendIdRole = Qt.UserRole + 1
 
@@ -31,7 +30,7 @@ class _StoreModel(QAbstractTableModel):
         session.changed.connect(self._on_changed)
 
     def _on_changed(self, kind: str, ident: int) -> None:
-        if kind in (KEY, "participants") and ident != STATE_ONLY:
+        if kind in (KEY, "participants"):
             self.reload()
 
     def reload(self) -> None:
@@ -217,7 +216,7 @@ class SegmentsModel(QAbstractListModel):
         session.changed.connect(self._on_changed)
 
     def _on_changed(self, kind: str, ident: int) -> None:
-        if kind == KEY and ident != STATE_ONLY:
+        if kind == KEY:
             self.beginResetModel()
             self._rows = ops.list_segments(self.session.store)
             self.endResetModel()

@@ -1,5 +1,5 @@
 """The trends on the shared screen: the current trend's card with big rating buttons, the
-trend map, or the ranked list, as chosen in ``session.exercise_state["trends"]["screen"]``."""
+trend map, or the ranked list, as chosen in the room state's trends screen (``state.TrendScreen``)."""
 
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ class CardPage(QWidget):
     def refresh(self, trends) -> None:
         st = state(self.session)
         ids = [t.id for t in trends]
-        trend = next((t for t in trends if t.id == st["trend_id"]), None)
+        trend = next((t for t in trends if t.id == st.trend_id), None)
         if trend is None:
             self.counter.setText("")
             self.title.setText(_("Usage trends"))
@@ -130,7 +130,7 @@ class CardPage(QWidget):
         self.bottom.show()
         self.bottom.setEnabled(not self.session.read_only)
         pending = ops.pending_raters(self.session.store, trend.id)
-        rater = next((p for p in pending if p.id == st["rater_id"]), None)
+        rater = next((p for p in pending if p.id == st.rater_id), None)
         if rater is None:
             total = len(pending) + len([r for r in ops.list_ratings(self.session.store, trend.id)
                                         if not r.is_consensus])
@@ -142,7 +142,7 @@ class CardPage(QWidget):
             self.bottom.setCurrentIndex(0)
         else:
             self.pad.who.setText(_("{name} is rating").format(name=rater.name))
-            self.pad.show_draft(st["draft"])
+            self.pad.show_draft(st.draft)
             self.bottom.setCurrentIndex(1)
 
     def _trend_ids(self) -> list[int]:
@@ -150,7 +150,7 @@ class CardPage(QWidget):
 
     def _on_step(self, delta: int) -> None:
         ids = self._trend_ids()
-        current = state(self.session)["trend_id"]
+        current = state(self.session).trend_id
         if current in ids and 0 <= ids.index(current) + delta < len(ids):
             update(self.session, trend_id=ids[ids.index(current) + delta])
 
@@ -158,15 +158,15 @@ class CardPage(QWidget):
         update(self.session, rater_id=participant_id)
 
     def _on_chosen(self, scale: str, value) -> None:
-        draft = dict(state(self.session)["draft"])
+        draft = dict(state(self.session).draft)
         draft[scale] = value
         update(self.session, draft=draft)
 
     def _on_validate(self) -> None:
         st = state(self.session)
-        draft = st["draft"]
+        draft = st.draft
         try:
-            commands.rate(self.session, st["trend_id"], st["rater_id"], draft.get("relevance"),
+            commands.rate(self.session, st.trend_id, st.rater_id, draft.get("relevance"),
                           draft.get("horizon"), draft.get("lifecycle"))
         except ValidationError as error:
             show_error(self, str(error))
@@ -291,16 +291,21 @@ class SharedView(QWidget):
 
     def _connect_signals(self) -> None:
         self.session.changed.connect(self._on_changed)
+        self.session.room_changed.connect(self._on_room_changed)
 
     def _on_changed(self, kind: str, _ident: int) -> None:
         if kind in (KEY, "participants"):
+            self.refresh()
+
+    def _on_room_changed(self, part: str) -> None:
+        if part == KEY:
             self.refresh()
 
     def refresh(self) -> None:
         st = ensure_current(self.session)
         trends = ops.list_trends(self.session.store, include_hidden=False)
         self.card.refresh(trends)
-        screen = st["screen"] if st["screen"] in self.PAGES else "card"
+        screen = st.screen if st.screen in self.PAGES else "card"
         self.pages.setCurrentIndex(self.PAGES.index(screen))
         self.map.invalidate()
 

@@ -70,20 +70,20 @@ def test_a_participant_rates_on_the_shared_screen(session, qtbot):
     page = shared.rate
     assert set(page.names.buttons) == {p.id for p in list_participants(session.store)}
     qtbot.mouseClick(page.names.buttons[ann.id], Qt.LeftButton)
-    assert state(session)["rater_id"] == ann.id
+    assert state(session).rater_id == ann.id
     assert page.stack.currentWidget() is page.card
     first = logic.characteristics("en")[0]
     assert page.name.text() == first.name
     qtbot.mouseClick(page.scores.buttons[4], Qt.LeftButton)
     assert logic.get_score(session.store, first.key, ann.id) == 4
-    assert state(session)["index"] == 1
+    assert state(session).index == 1
     assert page.name.text() == logic.characteristics("en")[1].name
     assert console.grid.index(0, 0).data() == "4"
     qtbot.mouseClick(page.back, Qt.LeftButton)
     assert page.scores.buttons[4].isChecked()
     for score in [3] * 14:
         qtbot.mouseClick(page.scores.buttons[score], Qt.LeftButton)
-    assert state(session)["rater_id"] is None
+    assert state(session).rater_id is None
     assert len([k for (pid, k) in logic.score_grid(session.store) if pid == ann.id]) == 14
     assert ann.id not in page.names.buttons
     assert console.rater.findData(ann.id) == -1
@@ -99,7 +99,7 @@ def test_console_starts_a_rater_and_switches_to_the_radar(session, qtbot):
     bob = list_participants(session.store)[1]
     console.rater.setCurrentIndex(console.rater.findData(bob.id))
     qtbot.mouseClick(console.start, Qt.LeftButton)
-    assert state(session)["rater_id"] == bob.id
+    assert state(session).rater_id == bob.id
     assert "Bob Ray" in shared.rate.who.text()
     for key in logic.keys():
         logic.set_score(session.store, key, bob.id, 2 if key == "omnichannel" else 4)
@@ -108,7 +108,7 @@ def test_console_starts_a_rater_and_switches_to_the_radar(session, qtbot):
     shared.show()
     qtbot.waitExposed(shared)
     qtbot.mouseClick(console.screen_buttons.button(1), Qt.LeftButton)
-    assert state(session)["screen"] == "radar"
+    assert state(session).screen == "radar"
     assert shared.pages.currentWidget() is shared.radar
     assert isinstance(shared.radar.canvas, FigureCanvasQTAgg)
     assert shared.radar.weakest.text().startswith("1. Omnichannel access")

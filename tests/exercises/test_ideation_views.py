@@ -210,7 +210,7 @@ def test_the_shared_board_pages_instead_of_shrinking(qtbot, session, console):
     fonts = {k: v for k, v in board.sizes().items() if k not in ("gap", "pad")}
     assert min(fonts.values()) >= MIN_FONT * 720  # never below the readable floor
     state = commands.screen_state(session)
-    assert state["pages"] == len(board.pages)
+    assert state.pages == len(board.pages)
     assert console.page_label.text() == f"Page 1/{len(board.pages)}"
     console.next_page.click()
     assert board.page() == 1
@@ -246,7 +246,7 @@ def test_show_on_the_shared_screen(session, console):
     session.presentation_changed.connect(shown.append)
     console.show_button.click()
     assert shown == ["ideation"]
-    assert commands.screen_state(session)["mode"] == "board"
+    assert commands.screen_state(session).mode == "board"
 
 
 def test_read_only_seminar_cannot_capture(qtbot, tmp_path, store, clock):

@@ -56,7 +56,7 @@ def test_console_lists_the_trends_and_selects_the_first(session, qtbot):
     trends = store_ops.list_trends(session.store)
     assert view.trends.rowCount() == len(trends) >= 18
     assert view.trends.index(0, 0).data() == trends[0].title
-    assert state(session)["trend_id"] == trends[0].id
+    assert state(session).trend_id == trends[0].id
     assert trends[0].title in view.rating.heading.text()
     assert view.rating.rater.count() == 3
 
@@ -66,12 +66,12 @@ def test_big_buttons_on_the_shared_screen_store_a_rating(session, qtbot):
     shared = SharedView(session)
     qtbot.addWidget(console)
     qtbot.addWidget(shared)
-    trend_id = state(session)["trend_id"]
+    trend_id = state(session).trend_id
     ann = people(session)[0]
     page = shared.card
     assert set(page.names.buttons) == {p.id for p in people(session)}
     qtbot.mouseClick(page.names.buttons[ann.id], Qt.LeftButton)
-    assert state(session)["rater_id"] == ann.id
+    assert state(session).rater_id == ann.id
     assert page.bottom.currentWidget() is page.pad
     assert not page.pad.validate.isEnabled()
     qtbot.mouseClick(page.pad.relevance.buttons[4], Qt.LeftButton)
@@ -83,7 +83,7 @@ def test_big_buttons_on_the_shared_screen_store_a_rating(session, qtbot):
 
     stored = store_ops.get_rating(session.store, trend_id, ann.id)
     assert (stored.relevance, stored.horizon, stored.lifecycle) == (4, "1-2y", "basic")
-    assert state(session)["rater_id"] is None
+    assert state(session).rater_id is None
     assert ann.id not in page.names.buttons  # Ann has rated this trend
     # the console and the results follow
     assert console.trends.index(0, 1).data() == "1"
@@ -105,13 +105,13 @@ def test_console_picks_the_next_rater_and_navigation_moves_the_card(session, qtb
     qtbot.addWidget(shared)
     console.rating.rater.setCurrentIndex(1)
     qtbot.mouseClick(console.rating.start, Qt.LeftButton)
-    assert state(session)["rater_id"] == people(session)[1].id
+    assert state(session).rater_id == people(session)[1].id
     assert "Bob Ray" in shared.card.pad.who.text()
     assert "Bob Ray" in console.rating.heading.text()
     second = store_ops.list_trends(session.store)[1]
     qtbot.mouseClick(shared.card.next, Qt.LeftButton)
-    assert state(session)["trend_id"] == second.id
-    assert state(session)["rater_id"] is None
+    assert state(session).trend_id == second.id
+    assert state(session).rater_id is None
     assert shared.card.title.text() == second.title
     assert console.table.currentIndex().row() == 1
     console.table.selectRow(3)
@@ -121,7 +121,7 @@ def test_console_picks_the_next_rater_and_navigation_moves_the_card(session, qtb
 def test_consensus_typed_in_the_console_overrides(session, qtbot):
     console = ConsoleView(session)
     qtbot.addWidget(console)
-    trend_id = state(session)["trend_id"]
+    trend_id = state(session).trend_id
     store_ops.set_rating(session.store, trend_id, people(session)[0].id, 1, "3y+", "innovation")
     session.notify("trends")
     panel = console.rating
@@ -145,7 +145,7 @@ def test_an_empty_consensus_is_refused_with_a_message(session, qtbot, messages):
 def test_retained_and_implication_in_the_results(session, qtbot):
     console = ConsoleView(session)
     qtbot.addWidget(console)
-    trend_id = state(session)["trend_id"]
+    trend_id = state(session).trend_id
     commands.rate(session, trend_id, people(session)[0].id, 3, "now", "basic")
     model = console.results.model
     assert model.setData(model.index(0, RankingModel.RETAINED), Qt.Checked.value, Qt.CheckStateRole)
@@ -213,7 +213,7 @@ def test_screens_switch_and_the_map_draws(session, qtbot):
     shared.show()
     qtbot.waitExposed(shared)
     qtbot.mouseClick(console.screen_buttons.button(1), Qt.LeftButton)
-    assert state(session)["screen"] == "map"
+    assert state(session).screen == "map"
     assert shared.pages.currentWidget() is shared.map
     assert isinstance(shared.map.canvas, FigureCanvasQTAgg)
     assert shared.map.canvas.figure.axes

@@ -7,6 +7,8 @@ commands pushed later still find the ideas, axes and initiatives they refer to.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from ui.kit.commands import CoreCommand
 from workshop_app.i18n import _
 
@@ -14,7 +16,6 @@ from .. import history, logic
 from .. import initiatives as ini
 
 KIND = "ideation"
-SCREEN_KIND = "ideation_screen"  # shared-screen UI state (mode, page), not stored
 
 
 def run_recorded(session, text: str, operation, kind: str = KIND, tables=history.IDEATION_TABLES):
@@ -129,21 +130,30 @@ def delete_initiative(session, initiative_id: int) -> None:
 
 # --- what the shared screen shows (shared UI state, not undoable) --------------------
 
-def screen_state(session) -> dict:
-    return session.exercise_state.setdefault(KIND, {"mode": "board", "page": 0, "pages": 0, "initiative": None})
+@dataclass(frozen=True)
+class IdeationScreen:
+    """The board (its page, and how many pages it has at the projector's size) or one business-case card."""
+
+    mode: str = "board"
+    page: int = 0
+    pages: int = 0
+    initiative: int | None = None
+
+
+def screen_state(session) -> IdeationScreen:
+    """The ideation screen in the room state (``session.room``), out of the file."""
+    return session.room.screen(KIND, IdeationScreen())
 
 
 def set_screen(session, **changes) -> None:
-    state = screen_state(session)
-    if any(state.get(k) != v for k, v in changes.items()):
-        state.update(changes)
-        session.notify(SCREEN_KIND)
+    """Change some fields; announced as ``room_changed("ideation")`` if anything changed."""
+    session.room.set_screen(KIND, replace(screen_state(session), **changes))
 
 
 def turn_page(session, step: int) -> None:
     state = screen_state(session)
-    pages = state.get("pages") or 1
-    set_screen(session, page=max(0, min(pages - 1, state.get("page", 0) + step)))
+    pages = state.pages or 1
+    set_screen(session, page=max(0, min(pages - 1, state.page + step)))
 
 
 def show_card(session, initiative_id: int) -> None:

@@ -90,6 +90,7 @@ class ConsoleView(QWidget):
 
     def _connect_signals(self) -> None:
         self.session.changed.connect(self._on_changed)
+        self.session.room_changed.connect(lambda part: part == commands.KIND and self.refresh())
         self.board.selection_changed.connect(self._update_actions)
         self.board.context_menu_requested.connect(self._on_context_menu)
         self.board.delete_shortcut.activated.connect(self._on_delete)
@@ -105,7 +106,7 @@ class ConsoleView(QWidget):
         self.next_page.clicked.connect(lambda: commands.turn_page(self.session, +1))
 
     def _on_changed(self, kind: str, _ident: int) -> None:
-        if kind in ("ideation", "journey", "participants", commands.SCREEN_KIND):
+        if kind in ("ideation", "journey", "participants"):
             self.refresh()
 
     def refresh(self) -> None:
@@ -114,8 +115,8 @@ class ConsoleView(QWidget):
         self.counts.setText(_("{ideas} ideas · {axes} axes · {unclustered} not clustered").format(**figures))
         self.tabs.setTabText(1, _("Initiatives ({n})").format(n=self.initiatives.model.rowCount()))
         state = commands.screen_state(self.session)
-        pages = state.get("pages") or 0
-        page = min(state.get("page", 0), max(pages - 1, 0)) + 1
+        pages = state.pages or 0
+        page = min(state.page, max(pages - 1, 0)) + 1
         self.page_label.setText(_("Page {page}/{pages}").format(page=page, pages=pages) if pages
                                 else _("Page {page}").format(page=page))
         self.prev_page.setEnabled(page > 1)

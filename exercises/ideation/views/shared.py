@@ -2,7 +2,8 @@
 
 Text never goes below ``MIN_FONT`` of the window height: with many ideas the board pages
 ("Page 2/3") instead of shrinking; the facilitator turns pages from the console, and the
-page lives in ``session.exercise_state`` so both windows agree.
+page lives in the room state (``commands.IdeationScreen`` in ``session.room``) so both
+windows agree.
 """
 
 from __future__ import annotations
@@ -173,10 +174,7 @@ class SharedBoard(QWidget):
             chunks = self._chunks(self.column_width(columns), body.height())
         self.columns = columns
         self.pages = [chunks[i:i + columns] for i in range(0, len(chunks), columns)] or [[]]
-        state = commands.screen_state(self.session)
-        if state.get("pages") != len(self.pages):
-            state["pages"] = len(self.pages)
-            self.session.notify(commands.SCREEN_KIND)
+        commands.set_screen(self.session, pages=len(self.pages))  # the console's "Page 1/4" follows
         self.update()
 
     def column_width(self, columns: int) -> int:
@@ -184,7 +182,7 @@ class SharedBoard(QWidget):
         return int((self.width() - gap * (columns - 1)) / columns)
 
     def page(self) -> int:
-        return max(0, min(len(self.pages) - 1, commands.screen_state(self.session).get("page", 0)))
+        return max(0, min(len(self.pages) - 1, commands.screen_state(self.session).page))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -303,18 +301,21 @@ class SharedView(QWidget):
 
     def _connect_signals(self) -> None:
         self.session.changed.connect(self._on_changed)
+        self.session.room_changed.connect(self._on_room_changed)
 
     def _on_changed(self, kind: str, _ident: int) -> None:
         if kind in ("ideation", "participants", "trends"):
             self.board.load()
             self.refresh()
-        elif kind == commands.SCREEN_KIND:
+
+    def _on_room_changed(self, part: str) -> None:
+        if part == commands.KIND:
             self.refresh()
 
     def refresh(self) -> None:
         state = commands.screen_state(self.session)
-        if state.get("mode") == "card" and state.get("initiative"):
-            self.card.show_initiative(state["initiative"])
+        if state.mode == "card" and state.initiative:
+            self.card.show_initiative(state.initiative)
             self.stack.setCurrentWidget(self.card)
         else:
             self.stack.setCurrentWidget(self.board)
