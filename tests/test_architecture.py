@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -157,3 +158,33 @@ def test_the_layers_of_docs_architecture_hold():
     done = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, (done.stdout + done.stderr)[-5000:]
     assert "0 broken" in done.stdout
+
+
+_SQL = re.compile(r"\bSELECT\b[\s\S]*\bFROM\b|\bINSERT INTO\b|\bDELETE FROM\b|\bUPDATE \w+ SET\b"
+                  r"|\bPRAGMA \w+|\bCREATE (TABLE|INDEX|TRIGGER)\b|\bDROP TABLE\b")  # SQL as we write it
+
+
+def _sql_strings(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [f"{path.relative_to(ROOT)}:{node.lineno}: {node.value.strip()[:60]!r}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL.search(node.value)]
+
+
+def test_no_sql_in_the_shell_nor_in_any_view():
+    """Data access lives in each stage's Qt-free modules; views and ui/ call them."""
+    qt_modules = [p for p in sorted((ROOT / "ui").rglob("*.py"))]
+    qt_modules += [p for p in sorted((ROOT / "exercises").rglob("*.py"))
+                   if "PySide6" in p.read_text(encoding="utf-8")]
+    assert len(qt_modules) > 30
+    found = [line for path in qt_modules for line in _sql_strings(path)]
+    assert not found, "\n".join(found)
+
+
+def test_the_sql_check_sees_a_query(tmp_path, monkeypatch):
+    view = tmp_path / "ui" / "panel.py"
+    view.parent.mkdir()
+    view.write_text('rows = store.query("SELECT id FROM participants")\nlabel = "Select a row"\n',
+                    encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert [line.split(": ", 1)[1] for line in _sql_strings(view)] == ["'SELECT id FROM participants'"]

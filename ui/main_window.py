@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         log.info("Workshop %s opened %s%s (schema %s)", app_version(), store.path,
-                 " read-only" if self.session.read_only else "", store.scalar("PRAGMA user_version"))
+                 " read-only" if self.session.read_only else "", store.schema_version)
         if "demo" not in store.path.parent.name:
             settings.add_recent(str(store.path))
         self._refresh_recent_menu()

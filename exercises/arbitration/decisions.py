@@ -113,3 +113,8 @@ def restore_decision(store: Store, row: dict | None) -> None:
     if row is not None:
         with store.action() as db:
             db["decisions"].upsert(row, pk="initiative_id")
+
+
+def decision_count(store: Store) -> int:
+    """How many initiatives have a decision (a chart marking decided ones redraws when it moves)."""
+    return store.scalar("SELECT count(*) FROM decisions")

@@ -10,6 +10,7 @@ from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
 from . import figures
+from .decisions import decision_count
 from .rounds import method_label
 from .tally import round_result
 
@@ -119,7 +120,7 @@ class ResultsPage(QWidget):
             return
         views = figures.available(result, self.session.store)
         view = view if view in views else views[0]
-        marker = (round_id, view, self.session.store.scalar("SELECT count(*) FROM decisions"))
+        marker = (round_id, view, decision_count(self.session.store))
         self.round_id, self.view = round_id, view
         self.title.setText(f"{result.round.question}")
         parts = [method_label(result.round.method), _("{n} voters").format(n=result.tally.voters),

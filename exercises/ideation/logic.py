@@ -320,3 +320,21 @@ def counts(store: Store) -> dict[str, int]:
     return {"ideas": row["ideas"], "rounds": store.scalar("SELECT count(*) FROM idea_rounds"),
             "axes": store.scalar("SELECT count(*) FROM axes"), "clustered": row["clustered"],
             "unclustered": row["ideas"] - row["clustered"]}
+
+
+def idea_texts(store: Store, idea_ids) -> list[str]:
+    """The texts of these ideas, in the board's order (ideas deleted since are left out)."""
+    wanted = set(idea_ids)
+    return [idea.text for idea in list_ideas(store, include_merged=True) if idea.id in wanted]
+
+
+def round_idea_count(store: Store, round_id: int) -> int:
+    """How many ideas a round holds, merged ones counted once (in the idea they became)."""
+    return store.scalar("SELECT count(*) FROM ideas WHERE round_id = ? AND merged_into IS NULL", (round_id,))
+
+
+def axis_colour(store: Store, axis_id: int | None) -> str:
+    """The colour of an axis ("" for none, or an axis deleted since)."""
+    if axis_id is None:
+        return ""
+    return store.scalar("SELECT colour FROM axes WHERE id = ?", (axis_id,)) or ""

@@ -19,9 +19,8 @@ from workshop_app.i18n import _
 from workshop_app.participants import list_participants
 
 from .. import initiatives as ini
-from .. import logic
+from .. import logic, sources
 from . import commands
-from .capture import trend_choices
 
 
 def _check_list(widget: QListWidget, rows: list[tuple[int, str]], checked) -> None:
@@ -139,11 +138,9 @@ class BusinessCaseForm(QWidget):
         _fill_combo(w["owner_id"], people, i.owner_id, _("Nobody yet"))
         _fill_combo(w["sponsor_id"], people, i.sponsor_id, _("Nobody yet"))
         _fill_combo(w["axis_id"], [(a.id, a.name) for a in logic.list_axes(store)], i.axis_id, _("No axis"))
-        _check_list(w["segments"], [(r["id"], r["name"]) for r in store.query(
-            "SELECT id, name FROM segments ORDER BY position, id")], set(i.segments))
-        trends = trend_choices(store)
-        _check_list(w["trend_ids"], trends, set(i.trend_ids))
-        texts = [r["text"] for r in store.query("SELECT id, text FROM ideas") if r["id"] in set(i.idea_ids)]
+        _check_list(w["segments"], sources.segment_choices(store), set(i.segments))
+        _check_list(w["trend_ids"], sources.trend_choices(store), set(i.trend_ids))
+        texts = logic.idea_texts(store, i.idea_ids)
         self.ideas.setText(_("From the ideas: {ideas}").format(ideas=" · ".join(texts)) if texts else "")
         for widget in (self.apply_button, self.revert_button):
             widget.setEnabled(self.initiative is not None and not self.session.read_only)

@@ -16,7 +16,7 @@ from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants
 
-from .. import characteristic_names, logic, suggested_prompts
+from .. import characteristic_names, logic, sources, suggested_prompts
 from . import commands
 
 
@@ -51,13 +51,6 @@ class IdeaLineEdit(QLineEdit):
         menu.deleteLater()
 
 
-def trend_choices(store) -> list[tuple[int, str]]:
-    """(id, label) of the trends a round can start from: the retained ones first."""
-    return [(r["id"], ("★ " if r["retained"] else "") + r["title"]) for r in store.query(
-        "SELECT id, title, retained FROM trends WHERE hidden = 0 OR retained = 1"
-        " ORDER BY retained DESC, position, id")]
-
-
 class RoundDialog(QDialog):
     """A new round: its prompt, the trend and/or CX characteristic it explores, silent or not."""
 
@@ -73,7 +66,7 @@ class RoundDialog(QDialog):
         self.prompt.setMinimumWidth(520)
         self.trend = QComboBox()
         self.trend.addItem(_("None"), 0)  # 0, not None: PySide mishandles None as item data
-        for trend_id, label in trend_choices(session.store):
+        for trend_id, label in sources.trend_choices(session.store):
             self.trend.addItem(label, trend_id)
         self.characteristic = QComboBox()
         self.characteristic.addItem(_("None"), "")
@@ -180,14 +173,13 @@ class CaptureBar(QWidget):
             return _("Open a round to give the room a prompt; ideas can also be captured freely.")
         parts = []
         if current.trend_id:
-            title = self.session.store.scalar("SELECT title FROM trends WHERE id = ?", (current.trend_id,))
+            title = sources.trend_title(self.session.store, current.trend_id)
             if title:
                 parts.append(_("Trend: {title}").format(title=title))
         if current.characteristic:
             name = characteristic_names(self.session.language).get(current.characteristic, current.characteristic)
             parts.append(_("CX characteristic: {name}").format(name=name))
-        count = self.session.store.scalar(
-            "SELECT count(*) FROM ideas WHERE round_id = ? AND merged_into IS NULL", (current.id,))
+        count = logic.round_idea_count(self.session.store, current.id)
         parts.append(_("Ideas in this round: {n}").format(n=count))
         if current.hidden:
             parts.append(_("silent: hidden from the shared screen"))

@@ -18,6 +18,7 @@ from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
 from .. import initiatives as ini
+from .. import logic
 from .paint import font, ink_on, wrap_lines
 
 MIN_FONT = ROOM_SHARE  # read from 12 m (ui.kit.legibility): long values are cut, never shrunk below
@@ -50,7 +51,7 @@ class SharedCard(QWidget):
         if self.initiative is not None:
             language = self.session.language
             self.rows = {key: (label, value) for key, label, value in ini.card_rows(self.initiative, store, language)}
-            self.axis_colour = store.scalar("SELECT colour FROM axes WHERE id = ?", (self.initiative.axis_id,)) or ""
+            self.axis_colour = logic.axis_colour(store, self.initiative.axis_id)
         self.update()
 
     def window_height(self) -> int:

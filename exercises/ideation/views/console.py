@@ -9,7 +9,7 @@ from ui.kit.errors import show_error
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
-from .. import logic
+from .. import logic, sources
 from . import commands
 from .board import IdeaBoard
 from .capture import CaptureBar
@@ -150,8 +150,8 @@ class ConsoleView(QWidget):
     def _fill_step_menu(self, menu: QMenu) -> None:
         menu.clear()
         menu.addAction(_("No step"), lambda: self._on_link(None))
-        for row in self.session.store.query("SELECT id, title FROM journey_steps ORDER BY position, id"):
-            menu.addAction(row["title"], lambda s=row["id"]: self._on_link(s))
+        for step_id, title in sources.step_titles(self.session.store).items():
+            menu.addAction(title, lambda s=step_id: self._on_link(s))
 
     def _on_context_menu(self, position) -> None:
         if not self.board.selected_ids() or self.session.read_only:

@@ -16,7 +16,7 @@ from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants
 
-from .. import logic
+from .. import logic, sources
 from . import commands
 
 MIME = "application/x-workshop-idea-ids"
@@ -64,7 +64,7 @@ class IdeasModel(QAbstractListModel):
         self._ideas = logic.list_ideas(store)
         self._authors = {p.id: p.name for p in list_participants(store)}
         self._colours = {a.id: a.colour for a in logic.list_axes(store)}
-        self._steps = {r["id"]: r["title"] for r in store.query("SELECT id, title FROM journey_steps")}
+        self._steps = sources.step_titles(store)
         self._hidden_rounds = logic.hidden_round_ids(store)
 
     def reload(self) -> None:
