@@ -366,9 +366,6 @@ class ApprovalEditor(BallotEditor):
             toggle.setEnabled(toggle.isChecked() or not full)
         self.changed.emit()
 
-    def approve(self, option, on: bool = True) -> None:
-        self.toggles[option].setChecked(on)
-
     def content(self):
         return [o for o, t in self.toggles.items() if t.isChecked()]
 

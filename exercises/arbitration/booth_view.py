@@ -5,15 +5,13 @@ screen, never on the projector). The ballot being filled in lives only in this w
 once confirmed it is cast and the editor is destroyed, so nothing on screen shows a
 previous ballot. The booth's step and the voter are announced to ``session.room`` so the
 console can follow progress; the projector shows only how many have voted.
-
-Signals: ballot_cast(int): a ballot was cast in that round.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QStackedWidget,
                                QVBoxLayout, QWidget)
 
@@ -98,8 +96,6 @@ def _hex(colours) -> list[str]:
 class BoothPage(QWidget):
     """The booth for one open booth round (secret or open), on the laptop's screen only."""
 
-    ballot_cast = Signal(int)
-
     def __init__(self, session, round_id: int, kind: str = "arbitration", parent=None):
         super().__init__(parent)
         self.session = session
@@ -176,7 +172,6 @@ class BoothPage(QWidget):
         self._drop_editor()
         self._set(step="thanks", voter_id=None, order=[])
         self.session.notify(self.kind)
-        self.ballot_cast.emit(rnd.id)
 
     # --- rendering ---------------------------------------------------------------
     def _drop_editor(self) -> None:

@@ -19,7 +19,7 @@ from .booth_window import open_booth
 from .console_dialogs import RoundDialog, VoidDialog
 from .console_models import ParticipationModel, PaperTotalsModel, ResultsModel, RoundsModel
 from .results_view import VIEW_LABELS
-from .rounds import get_round, list_rounds, method_label, visibility_label
+from .rounds import get_round, method_label, visibility_label
 from .tally import round_result
 
 STEP_TEXT = {
@@ -375,6 +375,3 @@ class RoundsPanel(QWidget):
         if rnd is not None:
             self._run(lambda: commands.set_paper_totals(self.session, rnd.id, self.paper.totals(),
                                                         self.paper_voters.value()))
-
-    def open_round_ids(self) -> list[int]:
-        return [r.id for r in list_rounds(self.session.store) if r.is_open]

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from exercises.ideation import api as ideation
 from workshop_app.store import Store
 
-EFFORT_LEVELS = ideation.EFFORTS
 # Effort sizes placed on the 1..5 scale of the technical criterion (S small .. XL heavy).
 EFFORT_SCALE = {"S": 1.5, "M": 2.5, "L": 3.5, "XL": 4.5}
 

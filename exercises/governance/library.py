@@ -38,13 +38,6 @@ def help_text(choice_key: str, language: str) -> str:
     return ""
 
 
-def kpi_definition(kpi_key: str, language: str) -> str:
-    for item in library_kpis():
-        if item["key"] == kpi_key:
-            return item.get(language, item["en"]).get("definition", "")
-    return ""
-
-
 def seed_library(store: Store, language: str) -> None:
     """Copy the choices and KPIs into a new seminar, in its language (once)."""
     with store.action() as db:

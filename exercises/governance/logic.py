@@ -25,7 +25,6 @@ from workshop_app.store import Store
 
 from .exercise_data import read_value, write_value
 
-KINDS = ("single", "multi", "ranking")
 SETTLED_BY = ("", "vote", "consensus")
 MAX_HANDS = 999
 EXERCISE = "governance"

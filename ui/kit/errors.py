@@ -65,6 +65,22 @@ def dialog_parent(owner: QObject | None) -> QWidget | None:
     return next((w for w in mains if w.isVisible()), mains[0] if mains else window)
 
 
+def try_action(parent: QObject, action) -> bool:
+    """Run ``action()``; a refusal (a sentence for the user) is shown over ``parent``'s window.
+
+    True when it ran, False when it was refused; anything else is a bug and propagates.
+    """
+    from workshop_app.domain import ValidationError
+    from workshop_app.store import StoreError
+
+    try:
+        action()
+    except (ValidationError, StoreError) as error:
+        show_error(parent, str(error))
+        return False
+    return True
+
+
 def show_error(parent: QObject, message: str, title: str | None = None) -> None:
     """Tell the user why something was refused (a sentence, no traceback).
 

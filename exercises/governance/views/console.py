@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
                                QLabel, QLineEdit, QListView, QPushButton, QRadioButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from ui.kit.errors import show_error
+from ui.kit.errors import show_error, try_action
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
@@ -40,13 +40,6 @@ def show(session, **changes) -> bool:
     if changes.get("mode", "question") not in MODES:
         raise ValueError(f"not a governance screen: {changes!r}")
     return session.room.set_screen(KEY, replace(screen_state(session), **changes))
-
-
-def _try(parent, action) -> None:
-    try:
-        action()
-    except ValidationError as error:
-        show_error(parent, str(error))
 
 
 class ChoicesTab(QWidget):
@@ -209,7 +202,7 @@ class ChoicesTab(QWidget):
     def _move(self, delta: int) -> None:
         option_key = self._selected_option()
         if option_key:
-            _try(self, lambda: commands.move_option(self.session, self.key, option_key, delta))
+            try_action(self, lambda: commands.move_option(self.session, self.key, option_key, delta))
             row = next(n for n, o in enumerate(self.options.choice.options) if o.key == option_key)
             self.table.selectRow(row)
 
@@ -218,19 +211,19 @@ class ChoicesTab(QWidget):
             return
         text, ok = QInputDialog.getText(self, _("Our own option"), _("The option the room wants:"))
         if ok and text.strip():
-            _try(self, lambda: commands.add_own_option(self.session, self.key, text))
+            try_action(self, lambda: commands.add_own_option(self.session, self.key, text))
 
     def _on_reveal(self, checked: bool) -> None:
         if self.key:
-            _try(self, lambda: commands.set_revealed(self.session, self.key, checked))
+            try_action(self, lambda: commands.set_revealed(self.session, self.key, checked))
 
     def _on_hands(self) -> None:
         if self.key:
-            _try(self, lambda: commands.settle_by_hands(self.session, self.key))
+            try_action(self, lambda: commands.settle_by_hands(self.session, self.key))
 
     def _on_clear(self) -> None:
         if self.key and self.options.choice and self.options.choice.settled:
-            _try(self, lambda: commands.clear_choice(self.session, self.key))
+            try_action(self, lambda: commands.clear_choice(self.session, self.key))
 
     def open_round(self):
         """The question's round still open for ballots, if any."""
@@ -283,7 +276,7 @@ class ChoicesTab(QWidget):
             done, eligible = votes.arbitration().progress(self.session.store, rnd.id)
             if not confirm_close_with_missing(self, done, eligible):
                 return
-            _try(self, lambda: commands.close_vote(self.session, self.key, rnd.id))
+            try_action(self, lambda: commands.close_vote(self.session, self.key, rnd.id))
             if screen_state(self.session).mode == "booth":
                 show(self.session, mode="question")
             self._update_vote()
@@ -291,7 +284,7 @@ class ChoicesTab(QWidget):
     def _on_note(self) -> None:
         choice = self.options.choice
         if choice is not None and self.note.text().strip() != choice.note:
-            _try(self, lambda: commands.set_note(self.session, self.key, self.note.text()))
+            try_action(self, lambda: commands.set_note(self.session, self.key, self.note.text()))
 
 
 class ConsoleView(QWidget):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.kit import theme
-from ui.kit.errors import show_error
+from ui.kit.errors import show_error, try_action
 from workshop_app.domain import ValidationError
 from workshop_app.i18n import _
 
@@ -28,14 +28,6 @@ class _Refreshing:
             self.beginResetModel()
             self._load()
             self.endResetModel()
-
-    def _try(self, action) -> bool:
-        try:
-            action()
-        except ValidationError as error:
-            show_error(self, str(error))
-            return False
-        return True
 
 
 class ChoicesModel(_Refreshing, QAbstractListModel):
@@ -160,12 +152,12 @@ class OptionsModel(_Refreshing, QAbstractTableModel):
             except (TypeError, ValueError):
                 show_error(self, _("Type a number of hands."))
                 return False
-            return self._try(lambda: commands.set_hand_count(self.session, self.key, option_key, count))
+            return try_action(self, lambda: commands.set_hand_count(self.session, self.key, option_key, count))
         if index.column() == self.CHOSEN and role == Qt.CheckStateRole:
             wanted = Qt.CheckState(value) == Qt.Checked if not isinstance(value, bool) else value
             if wanted == (option_key in self.choice.chosen):
                 return False
-            return self._try(lambda: commands.toggle_option(self.session, self.key, option_key))
+            return try_action(self, lambda: commands.toggle_option(self.session, self.key, option_key))
         return False
 
 
@@ -219,7 +211,7 @@ class KpiModel(_Refreshing, QAbstractTableModel):
         field = self.FIELDS[index.column()]
         if str(value) == getattr(kpi, field):
             return False
-        return self._try(lambda: commands.update_kpi(self.session, kpi.id, **{field: str(value)}))
+        return try_action(self, lambda: commands.update_kpi(self.session, kpi.id, **{field: str(value)}))
 
 
 def initials(name: str) -> str:
@@ -341,11 +333,11 @@ class RaciModel(_Refreshing, QAbstractTableModel):
             owner, sponsor = (pid, sponsor) if column == self.OWNER else (owner, pid)
             if (owner, sponsor) == (initiative.owner_id, initiative.sponsor_id):
                 return False
-            return self._try(lambda: commands.assign(self.session, initiative.id, owner, sponsor))
+            return try_action(self, lambda: commands.assign(self.session, initiative.id, owner, sponsor))
         mark = str(value or "").strip().upper()
         if mark == self.data(index):
             return False
-        return self._try(lambda: commands.set_mark(self.session, initiative.id, self.person(column).id, mark))
+        return try_action(self, lambda: commands.set_mark(self.session, initiative.id, self.person(column).id, mark))
 
     def cycle(self, index) -> None:
         """Click on a person's cell: nothing → C → I → nothing (R and A are set in their columns)."""

@@ -6,21 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
-from ui.kit.errors import show_error
-from workshop_app.domain import ValidationError
+from ui.kit.errors import try_action
 from workshop_app.i18n import _
 from workshop_app.participants import list_participants
 
 from ..roles import overload_reason
 from . import commands
 from .models import KpiModel, RaciModel
-
-
-def _try(parent, action) -> None:
-    try:
-        action()
-    except ValidationError as error:
-        show_error(parent, str(error))
 
 
 class KpisTab(QWidget):
@@ -54,13 +46,13 @@ class KpisTab(QWidget):
     def _on_add(self) -> None:
         name, ok = QInputDialog.getText(self, _("New indicator"), _("Name of the indicator:"))
         if ok and name.strip():
-            _try(self, lambda: commands.add_kpi(self.session, name))
+            try_action(self, lambda: commands.add_kpi(self.session, name))
 
     def _on_remove(self) -> None:
         rows = self.table.selectionModel().selectedRows() or self.table.selectionModel().selectedIndexes()
         if rows:
             kpi = self.model.kpi(rows[0].row())
-            _try(self, lambda: commands.remove_kpi(self.session, kpi.id))
+            try_action(self, lambda: commands.remove_kpi(self.session, kpi.id))
 
 
 class PersonDelegate(QStyledItemDelegate):

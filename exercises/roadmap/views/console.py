@@ -10,8 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from ui.kit import theme
-from ui.kit.errors import show_error
-from workshop_app.domain import ValidationError
+from ui.kit.errors import try_action
 from workshop_app.horizons import horizon_label
 from workshop_app.i18n import _
 
@@ -23,15 +22,6 @@ from .models import WATCHED, DependenciesModel, InitiativeListModel, MilestonesM
 from .timeline import TimelineWidget
 
 KEY = "roadmap"
-
-
-def _try(parent, action) -> bool:
-    try:
-        action()
-    except ValidationError as error:
-        show_error(parent, str(error))
-        return False
-    return True
 
 
 def ask_horizon(parent, title: str, decided: str, target: str) -> str | None:
@@ -225,17 +215,17 @@ class DetailPanel(QWidget):
         row = rows[0].row() if rows else 0
         if self.unplaced.rowCount():
             initiative_id = self.unplaced.initiative(row).id
-            if _try(self, lambda: commands.place_new(self.session, initiative_id)):
+            if try_action(self, lambda: commands.place_new(self.session, initiative_id)):
                 self.show_initiative(initiative_id)
 
     def _on_unplace(self) -> None:
         if self.initiative_id:
-            _try(self, lambda: commands.unplace(self.session, self.initiative_id))
+            try_action(self, lambda: commands.unplace(self.session, self.initiative_id))
 
     def _on_add_milestone(self) -> None:
         if self.initiative_id and self.milestone_label.text().strip():
             quarter = self.milestone_quarter.currentData()
-            if _try(self, lambda: commands.add_milestone(self.session, self.initiative_id, quarter,
+            if try_action(self, lambda: commands.add_milestone(self.session, self.initiative_id, quarter,
                                                          self.milestone_label.text())):
                 self.milestone_label.clear()
 
@@ -243,18 +233,18 @@ class DetailPanel(QWidget):
         rows = self.milestone_table.selectionModel().selectedRows()
         if rows:
             milestone = self.milestones.milestone(rows[0].row())
-            _try(self, lambda: commands.remove_milestone(self.session, milestone.id))
+            try_action(self, lambda: commands.remove_milestone(self.session, milestone.id))
 
     def _on_add_dependency(self) -> None:
         other = self.dependency_choice.currentData()
         if self.initiative_id and other:
-            _try(self, lambda: commands.add_dependency(self.session, self.initiative_id, other))
+            try_action(self, lambda: commands.add_dependency(self.session, self.initiative_id, other))
 
     def _on_remove_dependency(self) -> None:
         rows = self.dependency_list.selectionModel().selectedIndexes()
         if rows:
             other = self.dependencies.depends_on(rows[0].row())
-            _try(self, lambda: commands.remove_dependency(self.session, self.initiative_id, other))
+            try_action(self, lambda: commands.remove_dependency(self.session, self.initiative_id, other))
 
 
 class ConsoleView(QWidget):
@@ -369,24 +359,24 @@ class ConsoleView(QWidget):
         store = self.session.store
         target = store_ops.horizon_change(store, initiative_id, start)
         if target is None:
-            _try(self, lambda: commands.place(self.session, initiative_id, start, duration))
+            try_action(self, lambda: commands.place(self.session, initiative_id, start, duration))
             return
         plan = store_ops.load_roadmap(store)
         row = next((i.initiative for i in plan.items if i.id == initiative_id), None)
         decided = row.horizon if row is not None else ""
         answer = ask_horizon(self, plan.title_of(initiative_id), decided, target)
         if answer == "change":
-            _try(self, lambda: commands.place_and_redecide(self.session, initiative_id, start, duration, target))
+            try_action(self, lambda: commands.place_and_redecide(self.session, initiative_id, start, duration, target))
         elif answer == "keep":
-            _try(self, lambda: commands.place(self.session, initiative_id, start, duration))
+            try_action(self, lambda: commands.place(self.session, initiative_id, start, duration))
         else:
             self.refresh()  # the bar goes back where it was
 
     def _on_start_chosen(self, index: int) -> None:
         year, quarter = self.start_choice.itemData(index)
-        _try(self, lambda: commands.set_start(self.session, QuarterStart(year, quarter)))
+        try_action(self, lambda: commands.set_start(self.session, QuarterStart(year, quarter)))
 
     def _on_horizon_changed(self) -> None:
         if self.horizon.value() != store_ops.get_horizon(self.session.store):
-            if not _try(self, lambda: commands.set_horizon(self.session, self.horizon.value())):
+            if not try_action(self, lambda: commands.set_horizon(self.session, self.horizon.value())):
                 self.refresh()
