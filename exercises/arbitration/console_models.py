@@ -89,13 +89,14 @@ class RoundsModel(_Table):
             else:
                 done, eligible = progress(self.store, rnd.id)
                 votes = f"{done} / {eligible}"
-            rows.append((rnd, number, votes))
+            # every cell's text once per refresh: a view asks data() many times per paint
+            rows.append((rnd, (str(number), rnd.question, method_label(rnd.method),
+                               visibility_label(rnd.visibility, short=True), round_status_text(self.store, rnd),
+                               votes)))
         self.set_rows(rows)
 
     def display(self, row, column):
-        rnd, number, votes = row
-        return (str(number), rnd.question, method_label(rnd.method), visibility_label(rnd.visibility, short=True),
-                round_status_text(self.store, rnd), votes)[column]
+        return row[1][column]
 
     def round_id(self, row: int) -> int:
         return self._rows[row][0].id

@@ -98,6 +98,7 @@ class SharedView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.mode = ""
+        self._booth_seen = (False, None, "")
         self.session.changed.connect(self._on_changed)
         self.session.room_changed.connect(self._on_room_changed)
         self.refresh()
@@ -107,7 +108,10 @@ class SharedView(QWidget):
             self.refresh()
 
     def _on_room_changed(self, part: str) -> None:
-        if part in ("booth", KEY):
+        booth = self.session.room.booth
+        opened = (booth.is_open, booth.round_id, booth.kind)
+        if part == KEY or (part == "booth" and opened != self._booth_seen):  # not each voter's step
+            self._booth_seen = opened
             self.refresh()
 
     def _booth_round(self):

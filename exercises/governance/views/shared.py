@@ -36,7 +36,7 @@ class SharedView(QWidget):
         self.pages = QStackedLayout(self)
         self.pages.addWidget(self.board)
         self.session.changed.connect(self._on_changed)
-        self.session.room_changed.connect(lambda part: part in (KEY, "booth") and self.refresh())
+        self.session.room_changed.connect(lambda part: part == KEY and self.refresh())
         self.refresh()
 
     @property
