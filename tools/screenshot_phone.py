@@ -31,7 +31,7 @@ def main() -> int:
     from exercises.arbitration.rounds import close_round, create_round, list_rounds
     from room.headless import start_headless, stop_headless
     from room.security import RoomConfig
-    from tests.room.browser import phone_browser
+    from tests.room.browser import phone_browser, tap, wait_for
     from workshop_app import join_codes
     from exercises.demo import build_demo
 
@@ -57,16 +57,10 @@ def main() -> int:
         driver.save_screenshot(str(out / f"phone-{name}.png"))
 
     def wait(css: str) -> None:
-        for _i in range(100):
-            if driver.find_elements(By.CSS_SELECTOR, css):
-                return
-            time.sleep(0.1)
-        raise RuntimeError(f"{css} never appeared")
+        wait_for(driver, css, timeout=10)
 
     def click(css: str) -> None:
-        element = driver.find_element(By.CSS_SELECTOR, css)
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        element.click()
+        tap(driver, css)
 
     try:
         driver.get(f"{server.url}/j/{code.code}")

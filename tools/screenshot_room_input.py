@@ -53,7 +53,7 @@ def phones(out: Path, language: str) -> int:
     from exercises.ideation.rounds import open_round
     from room.headless import start_headless, stop_headless
     from room.security import RoomConfig
-    from tests.room.browser import phone_browser
+    from tests.room.browser import phone_browser, tap, wait_for
     from workshop_app import join_codes
     from workshop_app.room_state import RoomState
 
@@ -73,16 +73,10 @@ def phones(out: Path, language: str) -> int:
         print(out / f"phone-{name}.png")
 
     def wait(css: str) -> None:
-        for _i in range(100):
-            if driver.find_elements(By.CSS_SELECTOR, css):
-                return
-            time.sleep(0.1)
-        raise RuntimeError(f"{css} never appeared")
+        wait_for(driver, css, timeout=10)
 
     def click(css: str) -> None:
-        element = driver.find_element(By.CSS_SELECTOR, css)
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        element.click()
+        tap(driver, css)
 
     try:
         driver.get(f"{server.url}/j/{code.code}")

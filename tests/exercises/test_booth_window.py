@@ -1,7 +1,7 @@
 """The booth on the laptop's own screen: a secret ballot never reaches the projector.
 
 Driven through the real console (with its shared-screen window and thumbnail) on a copy
-of the demo seminar; the booth is the window ``Open the booth on this laptop`` opens.
+of the (French) demo seminar, with the interface in English; the booth is the window ``Open the booth on this laptop`` opens.
 """
 
 from __future__ import annotations
@@ -14,28 +14,18 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 from exercises.arbitration import logic, sources, view_commands
 from exercises.arbitration.booth_view import fold
 from exercises.arbitration.rounds import option_labels
+from tests.exercises.arbitration_fixtures import demo, demo_path  # noqa: F401  (fixtures)
 from tests.qt_fixtures import messages  # noqa: F401  (fixture)
 from ui.console import Console
 from ui.session import Session
 from workshop_app import run as run_core
-from exercises.demo import build_demo
 from workshop_app.participants import add_participant, list_participants
-from workshop_app.store import open_store
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.workshop"
-    build_demo(path, "en").close()
-    return path
 
 
 @pytest.fixture
-def session(demo_path, tmp_path, clock, qtbot):
-    source = open_store(demo_path, read_only=True)
-    source.backup_to(tmp_path / "demo.workshop")
-    source.close()
-    s = Session(open_store(tmp_path / "demo.workshop"), clock)
+def session(demo, clock, qtbot):
+    """A session on a fresh copy of the demo seminar (arbitration_fixtures.demo)."""
+    s = Session(demo, clock)
     yield s
     s.close()
 
@@ -51,8 +41,8 @@ def console(session, qtbot):
 
 
 def rounds_panel(console):
-    console.tabs.setCurrentIndex(next(i for i in range(console.tabs.count())
-                                      if console.tabs.tabText(i) == "Arbitration"))
+    tab = next(tab for _title, tab, exercise in console.exercises if exercise.key == "arbitration")
+    console.tabs.setCurrentWidget(tab)
     return console.exercise_view("arbitration").rounds
 
 

@@ -57,3 +57,21 @@ def phone_browser(language: str = "en", width: int = 360, height: int = 740):
 
     driver.quit = quit_and_clean
     return driver
+
+
+def wait_for(driver, css: str, timeout: float = 8):
+    """The first element matching ``css`` once the page has it (TimeoutException after ``timeout``)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+
+def tap(driver, css: str) -> None:
+    """Scroll the element into view and click it, as a thumb would."""
+    from selenium.webdriver.common.by import By
+
+    element = driver.find_element(By.CSS_SELECTOR, css)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()

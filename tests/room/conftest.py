@@ -129,3 +129,16 @@ def phones(room):
     yield make
     for phone in made:
         phone.close()
+
+
+@pytest.fixture
+def made():
+    """What a stage-input test opens (rooms as (writer, reader, room) tuples, or stores), closed after it."""
+    things: list = []
+    yield things
+    for thing in reversed(things):
+        if isinstance(thing, tuple):
+            for part in thing[:3]:
+                part.close()
+        else:
+            thing.close()

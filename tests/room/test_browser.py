@@ -30,20 +30,8 @@ def phone():
     driver.quit()
 
 
-def _wait(driver, css, timeout=8):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
-
-
-def _click(driver, css):
-    from selenium.webdriver.common.by import By
-
-    element = driver.find_element(By.CSS_SELECTOR, css)
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    element.click()
+_wait = browser.wait_for
+_click = browser.tap
 
 
 def _fill(driver, method):

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import logging
 
-import pytest
-
 from exercises.ideation import logic
 from exercises.ideation.phone_page import set_anonymous
 from workshop_app.room_state import RoomState
 
 from .contrib import edit, joined, make_room, post
-
-
-@pytest.fixture
-def made():
-    things: list = []
-    yield things
-    for thing in reversed(things):
-        if isinstance(thing, tuple):
-            thing[0].close()
-            thing[1].close()
-            thing[2].close()
-        else:
-            thing.close()
 
 
 def _round(seminar, hidden=False, anonymous=False):

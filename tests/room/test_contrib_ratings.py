@@ -12,19 +12,6 @@ from workshop_app.room_state import RoomState
 from .contrib import CSRF, edit, joined, make_room, post
 
 
-@pytest.fixture
-def made():
-    things: list = []
-    yield things
-    for thing in reversed(things):
-        if isinstance(thing, tuple):
-            thing[0].close()
-            thing[1].close()
-            thing[2].close()
-        else:
-            thing.close()
-
-
 def _trends(seminar, count=3):
     return edit(seminar.path, lambda s: [store_ops.add_trend(s, f"Trend {i}", f"About trend {i}")
                                          for i in range(count)])
